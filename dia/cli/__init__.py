@@ -1,0 +1,124 @@
+"""The ``dia`` command line: a lazy click group and the one place that exits.
+
+Each command lives in its own module under :mod:`dia.cli` and is imported
+only when invoked, so ``dia --help`` and ``dia validate`` do not pay for
+importing the solver or matplotlib. Exit codes (see ``docs/cli.md``):
+
+* 0 - success
+* 1 - internal error (a bug: rerun with ``--debug`` and report it)
+* 2 - invalid input, including an infeasible plan (the message says what)
+* 3 - the solver found no solution within its limits
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from typing import Any
+
+import click
+
+from dia import __version__
+from dia.errors import DiaError
+
+#: command name -> "module:attribute"; each module is imported only when used.
+COMMANDS: dict[str, str] = {
+    "validate": "dia.cli.validate:validate",
+    "demo": "dia.cli.demo:demo",
+    "template": "dia.cli.template:template",
+    "koppelkansen": "dia.cli.koppelkansen:koppelkansen",
+    "plan": "dia.cli.plan:plan",
+    "compare": "dia.cli.compare:compare",
+    "replan": "dia.cli.replan:replan",
+    "diff": "dia.cli.diff:diff",
+    "sweep": "dia.cli.sweep:sweep",
+    "export": "dia.cli.export:export",
+    "gantt": "dia.cli.gantt:gantt",
+    "sia": "dia.cli.sia:sia",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if self._available(name))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None
+            raise
+        command = getattr(module, attr)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{target} is not a click command")
+        return command
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        module_name = COMMANDS[name].split(":")[0]
+        return importlib.util.find_spec(module_name) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dia")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for internal errors.")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, verbose: int) -> None:
+    """dia: build one joint investment agenda (DIA) from all partners' plans.
+
+    \b
+    Typical use:
+      dia validate examples/twekkelerveld
+      dia koppelkansen examples/twekkelerveld
+      dia plan examples/twekkelerveld --out out/
+      dia demo
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``dia`` console script: run, and map errors to exit codes."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="dia", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except DiaError as exc:
+        from dia.cli._render import render_error
+
+        render_error(exc)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # the one place that turns bugs into exit 1
+        if debug:
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in dia, not in your input. Rerun with --debug and report the traceback.",
+            err=True,
+        )
+        sys.exit(1)
+    sys.exit(0)
+
+
+def run_command(*args: Any) -> None:  # pragma: no cover - convenience for notebooks
+    """Run ``dia`` with the given arguments in-process (exits like the CLI)."""
+    main([str(a) for a in args])

@@ -1,0 +1,1 @@
+"""Everything that touches files: reading workbooks and YAML, writing atomically."""

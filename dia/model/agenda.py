@@ -1,0 +1,169 @@
+"""The result of planning: the joint investment agenda and how it was obtained."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from dia.model.base import Frozen
+
+Status = Literal["optimal", "feasible", "infeasible", "no_solution"]
+
+
+class YearAmount(Frozen):
+    """Euro in one calendar year."""
+
+    year: int
+    amount: float
+
+
+class PartnerSpend(Frozen):
+    """What one partner pays for one project in one year (gross, before savings)."""
+
+    partner: str
+    year: int
+    amount: float
+
+
+class FundDraw(Frozen):
+    """Euro drawn from a fund for a project in a year."""
+
+    fund: str
+    project_id: str
+    partner: str
+    year: int
+    amount: float = Field(ge=0)
+
+
+class ScheduledProject(Frozen):
+    """One project in the agenda: selected or not, when, and what it costs and saves."""
+
+    project_id: str
+    partner: str
+    name: str
+    type: str
+    buurt: str
+    is_selected: bool
+    is_mandatory: bool = False
+    start_year: int | None = None
+    end_year: int | None = None
+    preferred_start: int | None = None
+    cost: float
+    saving: float = 0.0
+    """Euro saved on this project by realised couplings (capped by its cost)."""
+    value: float = 0.0
+    weighted_value: float = 0.0
+    """Value times the buurt's SIA weight (what the objective counts)."""
+    cluster: str | None = None
+    """Id of the realised coupling cluster the project belongs to, if any."""
+    spend: tuple[PartnerSpend, ...] = ()
+    """Gross spend per paying partner per year."""
+    reason: str | None = None
+    """Why the project was dropped or moved (when known)."""
+
+
+class PartnerYear(Frozen):
+    """A partner's money in one year: budget, spend and carry-over."""
+
+    partner: str
+    year: int
+    budget: float
+    spend: float
+    """Gross spend of the partner's share of all scheduled projects."""
+    saving: float
+    """Coupling savings that lower this partner's spend this year."""
+    fund_draw: float
+    """Euro of the partner's spend paid by funds."""
+    net: float
+    """spend - saving - fund_draw: what comes out of the budget."""
+    carry_in: float
+    carry_out: float
+    dual: float | None = None
+    """Marginal objective value of one more euro of budget (LP with integers fixed)."""
+
+
+class CouplingResult(Frozen):
+    """A koppelkans and whether the agenda realises it."""
+
+    project_a: str
+    project_b: str
+    rule: str
+    potential_saving: float
+    is_realised: bool
+    saving: float = 0.0
+    """Euro actually credited (after the per-project cap)."""
+    reason: str | None = None
+    """Why not realised (a project dropped, start years too far apart, ...)."""
+
+
+class ObjectiveParts(Frozen):
+    """The objective split into its terms (total = value + saving - delay_penalty)."""
+
+    value: float
+    saving: float
+    delay_penalty: float
+    total: float
+
+
+class RunInfo(Frozen):
+    """How the agenda was obtained (written to ``run.json``)."""
+
+    area: str
+    scenario: str | None = None
+    solver: str
+    solver_version: str
+    status: Status
+    gap: float | None = None
+    """Relative gap between the agenda's objective and the best bound (0 = proven optimal)."""
+    objective: float | None = None
+    bound: float | None = None
+    build_seconds: float = 0.0
+    solve_seconds: float = 0.0
+    time_limit: float | None = None
+    threads: int = 1
+    seed: int = 0
+    input_hash: str = ""
+    """SHA-256 over the input files' hashes and the scenario."""
+    inputs: tuple[tuple[str, str], ...] = ()
+    """(file name, sha256) of every input."""
+
+
+class Finding(Frozen):
+    """An explanation item: a binding budget, a dropped project, a conflict."""
+
+    kind: str
+    message: str
+    partner: str | None = None
+    year: int | None = None
+    project_id: str | None = None
+
+
+class BaselineSummary(Frozen):
+    """Key figures of the uncoordinated baseline, for the added-value comparison."""
+
+    value: float
+    weighted_value: float
+    saving: float
+    couplings_realised: int
+    projects_selected: int
+    budget_used: float
+
+
+class Agenda(Frozen):
+    """The joint investment agenda."""
+
+    area: str
+    horizon_start: int
+    horizon_end: int
+    projects: tuple[ScheduledProject, ...]
+    """Sorted by project id."""
+    cashflow: tuple[PartnerYear, ...]
+    """Sorted by partner, year."""
+    couplings: tuple[CouplingResult, ...]
+    """Sorted by (project_a, project_b)."""
+    fund_draws: tuple[FundDraw, ...] = ()
+    objective: ObjectiveParts
+    run: RunInfo
+    findings: tuple[Finding, ...] = ()
+    baseline: BaselineSummary | None = None
