@@ -28,7 +28,17 @@ _API: dict[str, str] = {
     "example_path": "dia.examples",
 }
 
-__all__ = ["__version__", *sorted(_API)]
+__all__ = [
+    "__version__",
+    "apply_scenario",
+    "compare",
+    "example_path",
+    "export",
+    "find_couplings",
+    "load_area",
+    "load_scenario",
+    "plan",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from dia.api import plan

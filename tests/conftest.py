@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 
 from dia.model import (
@@ -102,3 +102,10 @@ def example_dir() -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: object) -> Result:
+    """Run ``dia ARGS`` in-process exactly as the console script does (exit codes included)."""
+    from dia.cli import cli
+
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)

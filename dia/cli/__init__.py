@@ -13,8 +13,8 @@ importing the solver or matplotlib. Exit codes (see ``docs/cli.md``):
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
-import sys
 from typing import Any
 
 import click
@@ -67,7 +67,36 @@ class LazyGroup(click.Group):
         return importlib.util.find_spec(module_name) is not None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class DiaGroup(LazyGroup):
+    """The top-level group: maps :class:`DiaError` to its exit code, bugs to exit 1.
+
+    Doing this in ``invoke`` (not around ``main``) means click's ``CliRunner``
+    sees exactly the exit codes and messages a user sees.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except DiaError as exc:
+            from dia.cli._render import render_error
+
+            render_error(exc)
+            raise click.exceptions.Exit(exc.exit_code) from None
+        except Exception as exc:  # the one place that turns bugs into exit 1
+            if (ctx.obj or {}).get("debug"):
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in dia, not in your input. "
+                "Rerun with --debug and report the traceback.",
+                err=True,
+            )
+            raise click.exceptions.Exit(1) from None
+
+
+@click.group(cls=DiaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dia")
 @click.option("--debug", is_flag=True, help="Show full tracebacks for internal errors.")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
@@ -89,36 +118,5 @@ def cli(ctx: click.Context, debug: bool, verbose: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``dia`` console script: run, and map errors to exit codes."""
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    try:
-        cli.main(args=args, prog_name="dia", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except DiaError as exc:
-        from dia.cli._render import render_error
-
-        render_error(exc)
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # the one place that turns bugs into exit 1
-        if debug:
-            raise
-        click.echo(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in dia, not in your input. Rerun with --debug and report the traceback.",
-            err=True,
-        )
-        sys.exit(1)
-    sys.exit(0)
-
-
-def run_command(*args: Any) -> None:  # pragma: no cover - convenience for notebooks
-    """Run ``dia`` with the given arguments in-process (exits like the CLI)."""
-    main([str(a) for a in args])
+    """Entry point of the ``dia`` console script."""
+    cli.main(args=argv, prog_name="dia")

@@ -91,10 +91,10 @@ def area_findings(
             if t not in type_ids:
                 out.append(Finding("fund", f.name, "types", Reason.UNKNOWN_TYPE,
                                    f"unknown project type {t!r}; known: {_few(type_ids)}"))
-        for p in f.partners:
-            if p not in partners:
+        for name in f.partners:
+            if name not in partners:
                 out.append(Finding("fund", f.name, "partners", Reason.UNKNOWN_PARTNER,
-                                   f"unknown partner {p!r}; known: {_few(partners)}"))
+                                   f"unknown partner {name!r}; known: {_few(partners)}"))
     for r in config.rules:
         for t in r.types:
             if t not in type_ids:
@@ -124,14 +124,15 @@ def area_findings(
         if p.latest_start > horizon.end:
             add("latest_start", Reason.OUTSIDE_HORIZON,
                 f"{p.latest_start} lies after the horizon end {horizon.end}")
-        for f in p.funds:
-            if f not in fund_names:
-                add("funds", Reason.UNKNOWN_FUND, f"unknown fund {f!r}; known: {_few(fund_names)}")
-        for a in p.after:
-            if a not in ids:
-                add("after", Reason.UNKNOWN_PROJECT, f"'after' names unknown project {a!r}")
+        for fund_name in p.funds:
+            if fund_name not in fund_names:
+                add("funds", Reason.UNKNOWN_FUND,
+                    f"unknown fund {fund_name!r}; known: {_few(fund_names)}")
+        for before in p.after:
+            if before not in ids:
+                add("after", Reason.UNKNOWN_PROJECT, f"'after' names unknown project {before!r}")
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(sorted(ids))
     graph.add_edges_from(sorted((a, p.id) for p in projects for a in p.after if a in ids))
     for cycle in _cycles(graph):
@@ -141,7 +142,7 @@ def area_findings(
     return out
 
 
-def _cycles(graph: nx.DiGraph) -> list[list[str]]:
+def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
     """One cycle per strongly connected component with more than one project, rotated
     so it starts at its smallest id (stable messages)."""
     cycles: list[list[str]] = []
