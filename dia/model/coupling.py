@@ -35,6 +35,12 @@ class Coupling(Frozen):
     """Start years of project a that have a start of project b within ``max_gap``."""
     potential_saving: float = Field(ge=0)
     """Euro saved when the coupling is realised (before the per-project cap)."""
+    share_a: float = Field(default=0.5, ge=0, le=1)
+    """Fraction of ``potential_saving`` credited to project a (the rest to project b).
+
+    ``dia.coupling`` sets it in proportion to the two projects' costs (0.5 when both
+    cost nothing); each project's credited savings are capped at its cost.
+    """
 
     @model_validator(mode="after")
     def _ordered(self) -> Coupling:
