@@ -1,0 +1,121 @@
+"""The machinery behind :func:`dia.report.export`: one writer per format, staged."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dia.errors import InputError, Problem, Reason
+from dia.report._text import Lang, check_lang
+
+if TYPE_CHECKING:
+    from dia.model import Agenda, Area
+    from dia.report import Progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ExportContext:
+    """What every writer needs, plus renderings shared between formats (computed once)."""
+
+    agenda: Agenda
+    lang: Lang
+    area: Area | None
+    stage: Path
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def colours(self) -> dict[str, str]:
+        from dia.report.colours import partner_colours
+
+        return partner_colours(self.agenda, self.area)
+
+
+Writer = Callable[[ExportContext], list[str]]
+
+
+def _write_csv(ctx: ExportContext) -> list[str]:
+    from dia.report import tables
+
+    tables.write_csv(ctx.stage / "agenda.csv", tables.AGENDA_COLUMNS, tables.agenda_rows(ctx.agenda))
+    tables.write_csv(ctx.stage / "cashflow.csv", tables.CASHFLOW_COLUMNS, tables.cashflow_rows(ctx.agenda))
+    tables.write_csv(ctx.stage / "couplings.csv", tables.COUPLINGS_COLUMNS,
+                     tables.couplings_rows(ctx.agenda.couplings))
+    return ["agenda.csv", "cashflow.csv", "couplings.csv"]
+
+
+def _write_agenda_json(ctx: ExportContext) -> list[str]:
+    from dia.io.agenda_io import agenda_to_json
+    from dia.io.atomic import atomic_open
+
+    with atomic_open(ctx.stage / "agenda.json", "wb") as handle:
+        handle.write(agenda_to_json(ctx.agenda).encode("utf-8"))
+    return ["agenda.json"]
+
+
+def _writers() -> dict[str, Writer]:
+    return {
+        "csv": _write_csv,
+        "json": _write_agenda_json,
+    }
+
+
+def _check_formats(formats: Collection[str] | None) -> list[str]:
+    from dia.report import FORMATS
+
+    if formats is None:
+        return list(FORMATS)
+    wanted = {f.strip().lower() for f in formats}
+    if "all" in wanted:
+        return list(FORMATS)
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown:
+        raise InputError([Problem(Reason.INVALID_VALUE,
+                                  f"unknown output format(s) {', '.join(unknown)}; "
+                                  f"expected some of {', '.join(FORMATS)} or all")])
+    return [f for f in FORMATS if f in wanted]
+
+
+def export_files(
+    agenda: Agenda,
+    out: str | os.PathLike[str],
+    *,
+    lang: str = "nl",
+    area: Area | None = None,
+    formats: Collection[str] | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Implementation of :func:`dia.report.export` (see there)."""
+    from dia.io.atomic import atomic_open, staged_dir
+    from dia.report.runinfo import run_json, run_record
+
+    chosen = _check_formats(formats)
+    language = check_lang(lang)
+    writers = _writers()
+    written: list[str] = []
+    timings: dict[str, float] = {}
+    with staged_dir(out) as stage:
+        ctx = ExportContext(agenda=agenda, lang=language, area=area, stage=stage)
+        for i, fmt in enumerate(chosen):
+            if progress is not None:
+                progress(f"writing {fmt}", i / len(chosen))
+            t0 = time.perf_counter()
+            written.extend(writers[fmt](ctx))
+            timings[fmt] = time.perf_counter() - t0
+            log.debug("export %s: %.3f s", fmt, timings[fmt])
+        if "json" in chosen:
+            record = run_record(agenda, [*written, "run.json"], lang=language, export_seconds=timings)
+            with atomic_open(stage / "run.json", "wb") as handle:
+                handle.write(run_json(record).encode("utf-8"))
+            written.append("run.json")
+    if progress is not None:
+        progress("export done", 1.0)
+    out_dir = Path(out)
+    return sorted(out_dir / name for name in written)
