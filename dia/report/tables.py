@@ -83,7 +83,7 @@ def fmt_text(value: str | None) -> str:
 
 def agenda_rows(agenda: Agenda) -> list[tuple[str, ...]]:
     """The rows of ``agenda.csv``, one per project, sorted by project id."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for p in sorted(agenda.projects, key=lambda p: p.project_id):
         rows.append((
             fmt_text(p.project_id), fmt_text(p.partner), fmt_text(p.name), fmt_text(p.type),
@@ -100,7 +100,7 @@ def cashflow_rows(agenda: Agenda) -> list[tuple[str, ...]]:
     project's profile in that year); ``saving`` is what realised couplings
     take off it.
     """
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for c in sorted(agenda.cashflow, key=lambda c: (c.partner, c.year)):
         rows.append((
             fmt_text(c.partner), fmt_year(c.year), fmt_euro(c.budget), fmt_euro(c.spend),
@@ -111,7 +111,7 @@ def cashflow_rows(agenda: Agenda) -> list[tuple[str, ...]]:
 
 def couplings_rows(couplings: Iterable[CouplingResult]) -> list[tuple[str, ...]]:
     """The rows of ``couplings.csv``, sorted by project pair and rule."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for c in sorted(couplings, key=lambda c: (c.project_a, c.project_b, c.rule)):
         rows.append((
             fmt_text(c.project_a), fmt_text(c.project_b), fmt_text(c.rule),
