@@ -266,9 +266,7 @@ def _couplings(
         years = tuple(range(max(pa.earliest_start, pb.earliest_start - gap),
                             min(pa.latest_start, pb.latest_start + gap) + 1))
         street = t.spelling[a][t.keys[s]] if s >= 0 else None
-        # Built without re-validation: every field comes from checked arrays, and at
-        # 100,000 couplings validation would cost more than the whole detection.
-        out.append(Coupling.model_construct(
+        out.append(Coupling(
             project_a=pa.id,
             project_b=pb.id,
             rule=rule.id,
