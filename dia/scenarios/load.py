@@ -1,0 +1,217 @@
+"""Read and validate a scenario file (YAML), following ``extends:`` without cycles.
+
+Every problem is reported as an :class:`~dia.errors.InputError` whose
+locations name the scenario file and the dotted key (``budgets[0].factor``),
+all problems of a file at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from dia.errors import InputError, Location, Problem, Reason
+from dia.model.area import InputFile
+from dia.scenarios.model import Scenario
+
+#: Keys a scenario file may hold besides the override kinds of :class:`Scenario`.
+_FILE_ONLY_KEYS = ("extends",)
+#: Fields of :class:`Scenario` the loader fills in; a file must not set them.
+_INTERNAL_KEYS = ("source", "parent", "inputs")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key written twice in one mapping.
+
+    PyYAML silently keeps the last of two equal keys; in a scenario that would
+    hide an override, so it is an error here.
+    """
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: dict[Any, int] = {}
+    for key_node, _value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            hash(key)
+        except TypeError:
+            continue
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"key {key!r} appears twice (first on line {seen[key] + 1})",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario file, with the scenarios it extends.
+
+    Parameters
+    ----------
+    path:
+        A scenario YAML file. ``extends:`` and ``base:`` inside it are resolved
+        relative to the file's folder.
+
+    Returns
+    -------
+    Scenario
+        The validated scenario; ``name`` defaults to the file name without suffix.
+
+    Raises
+    ------
+    dia.errors.InputError
+        The file is missing or not valid YAML, a key is unknown, a value has
+        the wrong type or range (e.g. a budget factor below 0), or the
+        ``extends`` chain has a cycle. Locations name the file and the key.
+
+    Examples
+    --------
+    >>> from dia.examples import example_path
+    >>> load_scenario(example_path() / "scenarios" / "bezuiniging-20.yaml").name  # doctest: +SKIP
+    'bezuiniging-20'
+    """
+    return _load(Path(path), ())
+
+
+def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
+    resolved = path.resolve()
+    if resolved in stack:
+        chain = " → ".join(p.name for p in (*stack[stack.index(resolved):], resolved))
+        raise InputError([Problem(Reason.CYCLE, f"'extends' forms a cycle: {chain}",
+                                  Location(file=str(stack[-1]), key="extends"))])
+    file = str(path)
+    if not path.is_file():
+        raise InputError([Problem(Reason.NOT_FOUND, "scenario file not found", Location(file=file))])
+    raw = path.read_bytes()
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)  # SafeLoader subclass
+    except UnicodeDecodeError:
+        raise InputError([Problem(Reason.INVALID_VALUE, "not a UTF-8 text file",
+                                  Location(file=file))]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError([Problem(Reason.INVALID_VALUE, f"not valid YAML{where}: {problem}",
+                                  Location(file=file))]) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError([Problem(Reason.WRONG_TYPE,
+                                  f"a scenario must be a mapping of keys, found {type(data).__name__}",
+                                  Location(file=file))])
+    data = dict(data)
+    problems: list[Problem] = []
+    for key in sorted(k for k in data if str(k) in _INTERNAL_KEYS):
+        problems.append(Problem(Reason.UNKNOWN_KEY, f"{key!r} is set by dia and cannot be given in a file",
+                                Location(file=file, key=str(key))))
+        del data[key]
+
+    parent: Scenario | None = None
+    extends = data.pop("extends", None)
+    if extends is not None:
+        if not isinstance(extends, str) or not extends.strip():
+            problems.append(Problem(Reason.WRONG_TYPE,
+                                    f"'extends' must name a scenario file, found {extends!r}",
+                                    Location(file=file, key="extends")))
+        else:
+            target = _scenario_file(path.parent, extends.strip())
+            if not target.is_file():
+                problems.append(Problem(Reason.NOT_FOUND,
+                                        f"'extends' names {extends!r}, which does not exist",
+                                        Location(file=file, key="extends")))
+            else:
+                parent = _load(target, (*stack, resolved))
+
+    base = data.get("base")
+    if isinstance(base, str) and base.strip():
+        data["base"] = str((path.parent / base.strip()).resolve())
+    data.setdefault("name", path.stem)
+    own = InputFile(name=path.name, sha256=hashlib.sha256(raw).hexdigest())
+    data["source"] = file
+    data["parent"] = parent
+    data["inputs"] = (*(parent.inputs if parent else ()), own)
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, file))
+        raise InputError(problems, summary=f"scenario {path.name} is not valid") from None
+    if problems:
+        raise InputError(problems, summary=f"scenario {path.name} is not valid")
+    return scenario
+
+
+def _scenario_file(folder: Path, name: str) -> Path:
+    """``extends: basis`` may omit the suffix; ``basis.yaml`` is then meant."""
+    target = folder / name
+    if not target.suffix and not target.is_file():
+        for suffix in (".yaml", ".yml"):
+            if target.with_suffix(suffix).is_file():
+                return target.with_suffix(suffix)
+    return target
+
+
+def dotted(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location as the dotted key a user finds in the file: ``budgets[0].factor``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def problems_from_validation(exc: ValidationError, file: str | None, prefix: str = "") -> list[Problem]:
+    """Turn pydantic's errors into located problems (file and dotted key).
+
+    Parameters
+    ----------
+    exc:
+        The validation error.
+    file:
+        The scenario file, for the location.
+    prefix:
+        Dotted key the error's locations are relative to.
+    """
+    problems = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        key = dotted(loc)
+        if prefix:
+            key = f"{prefix}.{key}" if key else prefix
+        kind = err["type"]
+        value = err.get("input")
+        message = str(err["msg"]).removeprefix("Value error, ")
+        ctx = err.get("ctx") or {}
+        if kind == "extra_forbidden":
+            reason = Reason.UNKNOWN_KEY
+            message = f"unknown key {str(loc[-1]) if loc else key!r}"
+        elif kind == "missing":
+            reason = Reason.EMPTY_REQUIRED
+            message = "required key is missing"
+        elif kind in ("greater_than_equal", "greater_than") and isinstance(value, int | float) and value < 0 \
+                and ctx.get("ge", ctx.get("gt")) == 0:
+            reason = Reason.NEGATIVE_AMOUNT
+            message = f"must be ≥ 0, found {value}"
+        elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+            reason = Reason.OUT_OF_RANGE
+            message = f"{message}, found {value!r}"
+        elif kind.endswith("_type") or kind.endswith("_parsing") or kind in ("model_type", "dict_type"):
+            reason = Reason.WRONG_TYPE
+            message = f"{message}, found {value!r}"
+        else:
+            reason = Reason.INVALID_VALUE
+        problems.append(Problem(reason, message, Location(file=file, key=key or None)))
+    return problems
