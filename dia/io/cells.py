@@ -1,0 +1,326 @@
+"""Turn one Excel cell into a typed value, or say precisely why it cannot be.
+
+Each parser takes the raw value the workbook engine returns (``str``,
+``float``, ``int``, ``bool``, ``date``/``datetime`` or ``None``) and returns
+the typed value or raises :class:`CellIssue` with a :class:`~dia.errors.Reason`
+and a message that says what was found and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from dia.errors import Reason
+
+
+class CellIssue(ValueError):
+    """A cell value that does not fit its column (reason + found/expected message)."""
+
+    def __init__(self, reason: Reason, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+#: Excel error values as they appear in cached results.
+EXCEL_ERRORS = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+)
+
+_TRUE = frozenset({"ja", "j", "yes", "y", "true", "waar", "1", "x"})
+_FALSE = frozenset({"nee", "n", "no", "false", "onwaar", "0"})
+
+_SCALES: dict[str, float] = {
+    "k": 1e3,
+    "duizend": 1e3,
+    "dzd": 1e3,
+    "m": 1e6,
+    "mln": 1e6,
+    "mio": 1e6,
+    "miljoen": 1e6,
+    "mn": 1e6,
+    "mld": 1e9,
+    "miljard": 1e9,
+    "bn": 1e9,
+}
+_AMOUNT = re.compile(r"^(?P<sign>[-+]?)(?P<num>\d[\d.,]*)(?P<scale>[a-z]*)$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+def is_empty(value: object) -> bool:
+    """Whether a cell counts as empty (None, '' or only spaces)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def show(value: object) -> str:
+    """A cell value as the user would recognise it in a message."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return repr(value.strip()) if len(value) <= 60 else repr(value.strip()[:57] + "…")
+    return str(value)
+
+
+def _check_error_value(value: object) -> None:
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        raise CellIssue(
+            Reason.WRONG_TYPE,
+            f"the cell shows the Excel error {value.strip()}; fix the formula or type a value",
+        )
+
+
+def parse_text(value: object) -> str:
+    """Trimmed text; numbers are written without a trailing ``.0``."""
+    _check_error_value(value)
+    if isinstance(value, bool):
+        raise CellIssue(Reason.WRONG_TYPE, f"expected text, got the truth value {value}")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        raise CellIssue(Reason.WRONG_TYPE, f"expected text, got the date {show(value)}")
+    return " ".join(str(value).split())
+
+
+def parse_int(value: object, what: str = "a whole number") -> int:
+    """A whole number: ``3``, ``3.0``, ``"3"``, ``"3,0"``."""
+    _check_error_value(value)
+    if isinstance(value, bool | dt.date):
+        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return int(value)
+        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}")
+    text = str(value).strip().replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}") from None
+    if not (math.isfinite(number) and number.is_integer()):
+        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}")
+    return int(number)
+
+
+def parse_year(value: object) -> int:
+    """A calendar year: ``2027``, ``2027.0``, ``"2027"``; dates are refused (ambiguous intent)."""
+    if isinstance(value, dt.date):
+        raise CellIssue(
+            Reason.WRONG_TYPE, f"expected a year like 2027, got the date {show(value)}; type the year only"
+        )
+    year = parse_int(value, "a year like 2027")
+    if not 1900 <= year <= 2200:
+        raise CellIssue(Reason.OUT_OF_RANGE, f"expected a year like 2027, got {year}")
+    return year
+
+
+def parse_bool(value: object) -> bool:
+    """``ja/nee``, ``yes/no``, ``true/false``, ``waar/onwaar``, ``1/0``, ``x`` (and Excel TRUE/FALSE)."""
+    _check_error_value(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellIssue(Reason.WRONG_TYPE, f"expected ja/nee (or yes/no, true/false), got {show(value)}")
+
+
+def parse_amount(value: object) -> float:
+    """A euro amount from a number or text, refusing text whose separators are ambiguous.
+
+    Accepted text: ``€ 1.250.000``, ``1.250.000,50``, ``1,250,000.50``,
+    ``€ 600.000``, ``1,25 mln``, ``€ 750k``, ``2 miljoen``, ``EUR 300000``.
+    A single separator followed by exactly three digits is a thousands
+    separator (euro amounts have no three-decimal cents), except before a
+    scale word: ``1,250 mln`` means 1.25 mln in Dutch and 1250 mln in English,
+    so it is refused with a hint.
+
+    Examples
+    --------
+    >>> parse_amount("€ 1.250.000,50")
+    1250000.5
+    >>> parse_amount("1,25 mln")
+    1250000.0
+    >>> parse_amount("€ 750k")
+    750000.0
+    """
+    _check_error_value(value)
+    if isinstance(value, bool | dt.date):
+        raise CellIssue(Reason.WRONG_TYPE, f"expected an amount in euro, got {show(value)}")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise CellIssue(Reason.WRONG_TYPE, f"expected an amount in euro, got {value}")
+        return float(value)
+    raw = str(value)
+    text = raw.casefold().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+    text = text.replace("€", "").replace("euro", "").replace("eur", "")
+    if text.endswith(",-") or text.endswith(".-"):
+        text = text[:-2]
+    match = _AMOUNT.match(text)
+    if not match or (match["scale"] and match["scale"] not in _SCALES):
+        raise CellIssue(
+            Reason.WRONG_TYPE,
+            f"expected an amount in euro (e.g. 1250000, € 1.250.000 or 1,25 mln), got {show(raw)}",
+        )
+    number = _number(match["num"], has_scale=bool(match["scale"]), raw=raw)
+    amount = number * _SCALES.get(match["scale"], 1.0)
+    return -amount if match["sign"] == "-" else amount
+
+
+def _number(num: str, *, has_scale: bool, raw: str) -> float:
+    """Digits with ``.``/``,`` separators -> float, deciding which one is the decimal mark."""
+    bad = CellIssue(Reason.WRONG_TYPE, f"expected an amount in euro, got {show(raw)}")
+    dots, commas = num.count("."), num.count(",")
+    if dots and commas:
+        decimal = "." if num.rfind(".") > num.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        whole, _, frac = num.rpartition(decimal)
+        if (
+            num.count(decimal) != 1
+            or not frac.isdigit()
+            or not _GROUPED.match(whole)
+            or thousands not in whole
+        ):
+            raise bad
+        return float(whole.replace(thousands, "") + "." + frac)
+    sep = "." if dots else "," if commas else ""
+    if not sep:
+        return float(num)
+    if num.count(sep) > 1:
+        if not _GROUPED.match(num):
+            raise bad
+        return float(num.replace(sep, ""))
+    whole, _, frac = num.partition(sep)
+    if not whole or not frac:
+        raise bad
+    if len(frac) == 3:
+        if not has_scale:
+            # Euro amounts never have three decimals: one group of three digits is thousands,
+            # in Dutch (600.000) and in English (600,000) alike.
+            return float(whole + frac)
+        raise CellIssue(
+            Reason.INVALID_VALUE,
+            f"{show(raw)} is ambiguous: {whole}{sep}{frac} means {whole}{frac} or "
+            f"{float(whole + '.' + frac):g} depending on the notation (Dutch or English); "
+            "write the number without thousands separators",
+        )
+    return float(whole + "." + frac)
+
+
+def parse_fraction(value: object) -> float:
+    """A fraction 0–1 from ``0.25``, ``"0,25"`` or ``"25%"`` (Excel % cells store 0.25)."""
+    _check_error_value(value)
+    if isinstance(value, bool | dt.date):
+        raise CellIssue(Reason.WRONG_TYPE, f"expected a fraction 0–1 or a percentage, got {show(value)}")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(" ", "")
+        percent = text.endswith("%")
+        text = text.rstrip("%").replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise CellIssue(
+                Reason.WRONG_TYPE, f"expected a fraction 0–1 or a percentage like 25%, got {show(value)}"
+            ) from None
+        if percent:
+            number /= 100
+    if not (math.isfinite(number) and 0 <= number <= 1):
+        raise CellIssue(
+            Reason.OUT_OF_RANGE, f"expected a fraction 0–1 or a percentage 0–100%, got {show(value)}"
+        )
+    return number
+
+
+def parse_list(value: object) -> tuple[str, ...]:
+    """``;``-separated names (line breaks also separate), trimmed, empty parts dropped."""
+    text = parse_text(value) if not isinstance(value, str) else value
+    parts = re.split(r"[;\n\r]+", text)
+    return tuple(" ".join(p.split()) for p in parts if p.strip())
+
+
+_SHARE = re.compile(r"^(?P<name>.+?)\s*[:=]?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%$")
+
+
+def parse_shares(value: object) -> tuple[tuple[str, float], ...]:
+    """``"Gemeente Enschede 50%; Domijn 50%"`` -> ``(("Gemeente Enschede", 0.5), ("Domijn", 0.5))``.
+
+    The fractions must add up to 100 %.
+    """
+    out: list[tuple[str, float]] = []
+    for part in parse_list(value):
+        match = _SHARE.match(part)
+        if not match:
+            raise CellIssue(
+                Reason.WRONG_TYPE,
+                f"expected 'partner percentage%' parts separated by ; "
+                f"(e.g. Gemeente Enschede 50%; Domijn 50%), got {show(part)}",
+            )
+        fraction = float(match["pct"].replace(",", ".")) / 100
+        if not 0 < fraction <= 1:
+            raise CellIssue(Reason.OUT_OF_RANGE, f"a share must lie between 0% and 100%, got {show(part)}")
+        out.append((match["name"].strip(), fraction))
+    total = sum(f for _, f in out)
+    if out and abs(total - 1.0) > 1e-6:
+        raise CellIssue(Reason.INVALID_VALUE, f"the shares add up to {100 * total:g}%, expected 100%")
+    names = [n.casefold() for n, _ in out]
+    if len(set(names)) != len(names):
+        raise CellIssue(Reason.INVALID_VALUE, "a partner appears twice in the shares")
+    return tuple(out)
+
+
+_WKT = re.compile(r"^\s*(?:MULTI)?(?:POINT|LINESTRING|POLYGON)\b|^\s*GEOMETRYCOLLECTION\b", re.I)
+
+
+def is_wkt(text: str) -> bool:
+    """Whether a Locatie cell holds WKT rather than street names."""
+    return bool(_WKT.match(text))
+
+
+def parse_wkt(text: str) -> str:
+    """Validate WKT (EPSG:28992 is assumed) and return it normalised to one line."""
+    import shapely  # imported only when a workbook holds geometry (keeps `dia validate` fast)
+    from shapely import wkt
+
+    try:
+        geometry = wkt.loads(text)
+    except shapely.errors.ShapelyError as exc:
+        raise CellIssue(Reason.INVALID_GEOMETRY, f"not valid WKT: {exc}") from None
+    if geometry.is_empty:
+        raise CellIssue(Reason.INVALID_GEOMETRY, "the WKT geometry is empty")
+    return " ".join(text.split())
+
+
+def parse_any(kind: str, value: Any) -> Any:
+    """Dispatch on a column kind from :mod:`dia.io.columns`."""
+    if kind == "text":
+        return parse_text(value)
+    if kind == "year":
+        return parse_year(value)
+    if kind == "int":
+        return parse_int(value)
+    if kind in ("euro", "number"):
+        return parse_amount(value)
+    if kind == "fraction":
+        return parse_fraction(value)
+    if kind == "bool":
+        return parse_bool(value)
+    if kind == "list":
+        return parse_list(value)
+    if kind == "shares":
+        return parse_shares(value)
+    if kind == "location":
+        return parse_text(value) if not isinstance(value, str) else value.strip()
+    raise ValueError(f"unknown column kind {kind!r}")

@@ -1,0 +1,293 @@
+"""Look at a workbook's bytes before any parser does: refuse hostile or broken files.
+
+A partner workbook is untrusted input. Before the workbook engine sees it,
+:func:`inspect_workbook` checks, on the bytes already in memory:
+
+* the file type by its signature (zero bytes, a CSV or HTML renamed to
+  ``.xlsx``, an old ``.xls``, a password-protected workbook, which Excel
+  stores as an OLE2/CFB container ``D0 CF 11 E0`` with an ``EncryptedPackage``
+  stream);
+* the zip container: readable, not encrypted, an Excel workbook (not a
+  ``.docx`` or ``.xlsb``), and within size limits. Every XML part the reader
+  needs is inflated here in bounded chunks, so a decompression bomb is
+  refused after at most :data:`MAX_PART_BYTES` bytes, whatever its header
+  claims;
+* XML with a DTD or entity declaration (Excel never writes one; it is how
+  entity-expansion attacks start) is refused;
+* macros (``xl/vbaProject.bin``) are noted: they are never run, only the
+  cell values are read;
+* formulas without a cached value, and hidden rows, are located so the
+  reader can report them by cell.
+
+Notes
+-----
+openpyxl (used for templates) parses XML through defusedxml when it is
+installed (``openpyxl.xml.DEFUSEDXML``); the few parts parsed here use
+:mod:`defusedxml.ElementTree` as well.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from defusedxml import ElementTree as SafeET
+
+from dia.errors import Location, Problem, Reason
+
+#: Largest workbook file accepted (bytes on disk).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Largest inflated size of one XML part, and of all parts together.
+MAX_PART_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 400 * 1024 * 1024
+#: Parts that inflate more than this ratio (and above 1 MB) are treated as a bomb.
+MAX_RATIO = 200
+
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+_CHUNK = 1 << 20
+
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
+_ROW_NUMBER = re.compile(rb"\br=\"(\d+)\"")
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+@dataclass(frozen=True)
+class WorkbookFacts:
+    """What the byte-level inspection found out about a workbook that may be read."""
+
+    has_macros: bool = False
+    uncached_formulas: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Sheet name -> ((cell ref, formula text), ...) of formulas without a cached value."""
+    hidden_rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Sheet name -> Excel row numbers that are hidden."""
+
+
+class RefusedFile(Exception):
+    """The file must not be parsed; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
+    """Check a workbook's bytes; return what the reader needs to know or raise.
+
+    Parameters
+    ----------
+    name:
+        File name shown in messages (e.g. ``Domijn.xlsx``).
+    data:
+        The whole file, already read (so the file is opened only once, read-only).
+
+    Returns
+    -------
+    WorkbookFacts
+        Macros, formulas without cached values and hidden rows, per sheet.
+
+    Raises
+    ------
+    RefusedFile
+        With a :class:`~dia.errors.Problem` whose reason is ``NOT_XLSX``,
+        ``ENCRYPTED``, ``CORRUPT_FILE`` or ``TOO_LARGE``.
+    """
+    where = Location(file=name)
+
+    def refuse(reason: Reason, message: str) -> RefusedFile:
+        return RefusedFile(Problem(reason, message, where))
+
+    if not data:
+        raise refuse(Reason.NOT_XLSX, "the file is empty (0 bytes); expected an Excel .xlsx workbook")
+    if len(data) > MAX_FILE_BYTES:
+        raise refuse(
+            Reason.TOO_LARGE,
+            f"the file is {len(data) / 2**20:.0f} MB; at most {MAX_FILE_BYTES // 2**20} MB is read",
+        )
+    if data.startswith(OLE2_SIGNATURE):
+        if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+            raise refuse(
+                Reason.ENCRYPTED,
+                "the workbook is protected with a password; save a copy "
+                "without a password (File › Info › Protect Workbook)",
+            )
+        raise refuse(
+            Reason.NOT_XLSX,
+            "this is an old Excel 97-2003 (.xls) or other OLE2 file; open it in Excel and save it as .xlsx",
+        )
+    if not data.startswith(ZIP_SIGNATURES):
+        raise refuse(Reason.NOT_XLSX, f"not an Excel .xlsx workbook: {_describe(data)}")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise refuse(
+            Reason.CORRUPT_FILE,
+            f"the workbook is damaged (not a readable zip: {exc}); open it in Excel and save it again",
+        ) from None
+    names = {i.filename for i in infos}
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise refuse(Reason.ENCRYPTED, "the workbook's parts are encrypted; save a copy without a password")
+    if "xl/workbook.bin" in names:
+        raise refuse(Reason.NOT_XLSX, "this is a binary .xlsb workbook; save it as .xlsx")
+    if "xl/workbook.xml" not in names:
+        kind = "a Word document" if "word/document.xml" in names else "a zip file"
+        raise refuse(Reason.NOT_XLSX, f"not an Excel workbook but {kind}; expected an .xlsx workbook")
+    declared = sum(i.file_size for i in infos)
+    if declared > MAX_TOTAL_BYTES:
+        raise refuse(
+            Reason.TOO_LARGE,
+            f"the workbook unpacks to {declared / 2**20:.0f} MB; at most "
+            f"{MAX_TOTAL_BYTES // 2**20} MB is read",
+        )
+    for info in infos:
+        if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise refuse(
+                Reason.TOO_LARGE,
+                f"part {info.filename} inflates {info.file_size / 2**20:.0f} MB "
+                f"from {info.compress_size} bytes (a decompression bomb?); refused",
+            )
+
+    budget = [MAX_TOTAL_BYTES]
+
+    def part(member: str) -> bytes:
+        try:
+            blob = _inflate(archive, member, budget)
+        except _TooLarge as exc:
+            raise refuse(Reason.TOO_LARGE, f"part {member} {exc}; refused (a decompression bomb?)") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+            raise refuse(
+                Reason.CORRUPT_FILE,
+                f"the workbook is damaged ({member}: {exc}); open it in Excel and save it again",
+            ) from None
+        if _DTD.search(blob[:4096]):
+            raise refuse(
+                Reason.CORRUPT_FILE,
+                f"part {member} declares an XML DTD or entities, which "
+                "Excel never writes; refused for safety",
+            )
+        return blob
+
+    sheets = _sheet_parts(part, names, refuse)
+    for member in sorted(
+        n for n in names if n.endswith((".xml", ".rels")) and n.startswith("xl/") and n not in sheets.values()
+    ):
+        if member.startswith(("xl/sharedStrings", "xl/styles", "xl/workbook")):
+            part(member)
+    uncached: dict[str, tuple[tuple[str, str], ...]] = {}
+    hidden: dict[str, tuple[int, ...]] = {}
+    for sheet, member in sheets.items():
+        blob = part(member)
+        if _FORMULA.search(blob):
+            found = _uncached_formulas(blob, member, refuse)
+            if found:
+                uncached[sheet] = found
+        rows = tuple(int(m) for tag in _HIDDEN_ROW.findall(blob) for m in _ROW_NUMBER.findall(tag)[:1])
+        if rows:
+            hidden[sheet] = rows
+    macros = "xl/vbaProject.bin" in names or any(n.endswith("vbaProject.bin") for n in names)
+    return WorkbookFacts(has_macros=macros, uncached_formulas=uncached, hidden_rows=hidden)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _inflate(archive: zipfile.ZipFile, member: str, budget: list[int]) -> bytes:
+    """Inflate one part in chunks, stopping as soon as a limit is passed."""
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            budget[0] -= len(chunk)
+            if size > MAX_PART_BYTES:
+                raise _TooLarge(f"inflates beyond {MAX_PART_BYTES // 2**20} MB")
+            if budget[0] < 0:
+                raise _TooLarge(f"takes the workbook beyond {MAX_TOTAL_BYTES // 2**20} MB unpacked")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+_Part = Callable[[str], bytes]
+_Refuse = Callable[[Reason, str], RefusedFile]
+
+
+def _sheet_parts(part: _Part, names: set[str], refuse: _Refuse) -> dict[str, str]:
+    """Sheet name -> zip member of its worksheet XML, from workbook.xml and its rels."""
+    try:
+        book = SafeET.fromstring(part("xl/workbook.xml"))
+        rels_xml = part("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else b""
+        rels = SafeET.fromstring(rels_xml) if rels_xml else None
+    except SafeET.ParseError as exc:
+        raise refuse(Reason.CORRUPT_FILE, f"the workbook is damaged (workbook.xml: {exc})") from None
+    except Exception as exc:  # defusedxml's EntitiesForbidden & co.
+        if type(exc).__module__.startswith("defusedxml"):
+            raise refuse(
+                Reason.CORRUPT_FILE, "workbook.xml declares XML entities; refused for safety"
+            ) from None
+        raise
+    targets: dict[str, str] = {}
+    if rels is not None:
+        for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            targets[rel.get("Id", "")] = path
+    out: dict[str, str] = {}
+    for sheet in book.iter(f"{_MAIN_NS}sheet"):
+        member = targets.get(sheet.get(f"{_REL_NS}id", ""), "")
+        if member in names:
+            out[sheet.get("name", "")] = member
+    return out
+
+
+def _uncached_formulas(blob: bytes, member: str, refuse: _Refuse) -> tuple[tuple[str, str], ...]:
+    """Cells whose formula has no cached value (``<f>`` without a filled ``<v>``)."""
+    found: list[tuple[str, str]] = []
+    try:
+        for _event, elem in SafeET.iterparse(io.BytesIO(blob), events=("end",)):
+            if not elem.tag.endswith("}c"):
+                if elem.tag.endswith("}row"):
+                    elem.clear()
+                continue
+            formula = value = None
+            for child in elem:
+                if child.tag.endswith("}f"):
+                    formula = child
+                elif child.tag.endswith("}v"):
+                    value = child
+            if formula is not None:
+                cached = value is not None and (bool(value.text) or elem.get("t") == "str")
+                if not cached:
+                    text = formula.text or ("(shared formula)" if formula.get("t") == "shared" else "")
+                    found.append((elem.get("r", "?"), text))
+    except SafeET.ParseError as exc:
+        raise refuse(Reason.CORRUPT_FILE, f"the workbook is damaged ({member}: {exc})") from None
+    return tuple(found)
+
+
+def _describe(data: bytes) -> str:
+    """A short guess of what a non-zip file is, for the message."""
+    head = data[:2048]
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if text[:5].lower() in (b"<html", b"<!doc") or text[:5] == b"<?xml":
+        return "it is an HTML/XML text file renamed to .xlsx; open it in Excel and save it as .xlsx"
+    try:
+        decoded = head.decode("utf-8")
+    except UnicodeDecodeError:
+        decoded = head.decode("latin-1")
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in decoded) / max(len(decoded), 1)
+    if printable > 0.95:
+        if any(sep in decoded for sep in (";", ",", "\t")):
+            return "it looks like a CSV/text file renamed to .xlsx; open it in Excel and save it as .xlsx"
+        return "it is a text file; expected an Excel .xlsx workbook"
+    return "the content is not a zip container (the .xlsx format); expected an Excel .xlsx workbook"
