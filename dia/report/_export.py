@@ -60,10 +60,18 @@ def _write_agenda_json(ctx: ExportContext) -> list[str]:
     return ["agenda.json"]
 
 
+def _write_xlsx(ctx: ExportContext) -> list[str]:
+    from dia.report.excel import write_workbook
+
+    write_workbook(ctx.agenda, ctx.stage / "agenda.xlsx", lang=ctx.lang, area=ctx.area, colours=ctx.colours)
+    return ["agenda.xlsx"]
+
+
 def _writers() -> dict[str, Writer]:
     return {
         "csv": _write_csv,
         "json": _write_agenda_json,
+        "xlsx": _write_xlsx,
     }
 
 
