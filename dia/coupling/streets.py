@@ -78,7 +78,8 @@ def street_key(name: str) -> str:
     Returns
     -------
     str
-        Lower-case ASCII letters and digits; empty when nothing is left.
+        Lower-case ASCII letters and digits; empty when no letter is left
+        (a bare house number names no street).
 
     Examples
     --------
@@ -93,7 +94,9 @@ def street_key(name: str) -> str:
     """
     text = _strip_accents(clean_street(name)).lower()
     words = [_STR_ABBREV.sub("straat", w) if w.endswith(("str", "str.")) else w for w in text.split()]
-    return _NON_ALNUM.sub("", "".join(words))
+    key = _NON_ALNUM.sub("", "".join(words))
+    # a bare number (a house number on its own) names no street
+    return key if any(c.isalpha() for c in key) else ""
 
 
 def street_keys(names: Iterable[str]) -> dict[str, str]:
