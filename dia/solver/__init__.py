@@ -1,0 +1,20 @@
+"""The optimiser: the joint investment agenda as a mixed-integer linear programme (PuLP).
+
+Only this package imports :mod:`pulp`. The model is documented in ``docs/model.md``; one
+function per constraint family lives in :mod:`dia.solver.constraints`, and
+:data:`dia.solver.build.FAMILIES` sets their order.
+
+Public API::
+
+    from dia.solver import plan_agenda, baseline_agenda
+    agenda = plan_agenda(area, couplings, options=SolverOptions(time_limit=30))
+    base = baseline_agenda(area, couplings)
+"""
+
+from __future__ import annotations
+
+from dia.solver.baseline import baseline_agenda
+from dia.solver.build import FAMILIES
+from dia.solver.plan import plan_agenda
+
+__all__ = ["FAMILIES", "baseline_agenda", "plan_agenda"]

@@ -1,0 +1,275 @@
+"""Explanations in the user's terms: why a plan is infeasible, what binds when it is not.
+
+* Infeasible: re-solve an *elastic* copy of the model in which budgets, mandatory starts,
+  dependencies and caps may be violated at a price (see the ``PRICE_*`` constants in
+  :mod:`dia.solver.constraints`), minimising the priced violation. Every slack that is used
+  names a conflict: a partner-year short of money, a dependency that cannot be met, a cap.
+* Feasible: budget duals (marginal value of a euro of budget) from the LP relaxation, and
+  for every project dropped or moved away from its preferred start the binding reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+import pulp
+
+from dia.model import Finding, Project, SolverOptions
+from dia.solver.build import build_model
+from dia.solver.instance import Instance
+from dia.solver.result import realised
+from dia.solver.solve import solve
+
+
+def mln(amount: float) -> str:
+    """Euro amount as users read it: ``€ 4.1 mln`` or ``€ 350,000``."""
+    if abs(amount) >= 1e6:
+        return f"€ {amount / 1e6:,.1f} mln"
+    return f"€ {amount:,.0f}"
+
+
+def _required(inst: Instance) -> set[str]:
+    """Projects that must be scheduled and, transitively, their predecessors."""
+    by_id = inst.area.project_by_id
+    out: set[str] = set()
+    todo = sorted(inst.must)
+    while todo:
+        pid = todo.pop()
+        if pid in out:
+            continue
+        out.add(pid)
+        todo.extend(sorted(by_id[pid].after))
+    return out
+
+
+def explain_infeasible(inst: Instance, options: SolverOptions) -> list[str]:
+    """Why the hard constraints conflict, as sentences naming partner-years and projects.
+
+    Parameters
+    ----------
+    inst:
+        The infeasible planning problem.
+    options:
+        Solver options (the elastic model is solved with the same solver and limits).
+
+    Returns
+    -------
+    list of str
+        One sentence per conflict, sorted; empty when the elastic model finds none (which
+        would point to a numerical problem rather than a modelling conflict).
+    """
+    m = build_model(inst, elastic=True)
+    result = solve(m, options)
+    if result.status not in ("optimal", "feasible"):
+        return []
+    by_id = inst.area.project_by_id
+    starts = {pid: s for (pid, s), var in m.x.items() if (var.value() or 0) > 0.5}
+    required = _required(inst)
+    out: list[tuple[tuple[object, ...], str]] = []
+    for _name, (family, key, var, _price) in sorted(m.slack.items()):
+        used = var.value() or 0.0
+        if family == "budget" and used > 0.5:
+            q, t = str(key[0]), int(str(key[1]))
+            amount, _fraction = inst.budget(q, t)
+            carry_in = m.carry[(q, t - 1)].value() or 0.0 if (q, t - 1) in m.carry else 0.0
+            need = 0.0
+            for pid, s in starts.items():
+                if pid not in required:
+                    continue
+                p = by_id[pid]
+                share = next((x.fraction for x in p.payers if x.partner == q), 0.0)
+                need += share * p.spend_in(s, t)
+            fund = sum(v.value() or 0.0 for (f, pid, qq, tt), v in m.draw.items() if qq == q and tt == t)
+            text = (f"{q} {t}: mandatory projects need {mln(need)}, budget {mln(amount)} "
+                    f"+ carry-over {mln(carry_in)}")
+            if fund > 0.5:
+                text += f" + funds {mln(fund)}"
+            out.append(((0, q, t), text + f" (short by {mln(used)})"))
+        elif family == "dependencies" and used > 1e-6:
+            pid, r_id = str(key[0]), str(key[1])
+            r = by_id[r_id]
+            p = by_id[pid]
+            starts_r = inst.starts[r_id]
+            if not starts_r:
+                text = f"{pid} must follow {r_id}, which is not scheduled"
+            else:
+                earliest_end = min(starts_r) + r.duration - 1
+                latest = max(inst.starts[pid])
+                if earliest_end >= latest:
+                    text = (f"{pid} must follow {r_id}, which cannot end before {earliest_end} "
+                            f"({pid} must start by {latest})")
+                else:
+                    text = f"{pid} must follow {r_id}, which does not fit before {pid}'s start"
+            out.append(((1, pid, r_id), text))
+        elif family == "nuisance_cap" and used > 1e-6:
+            u, t = str(key[0]), int(str(key[1]))
+            cap = inst.area.config.caps.street_works_per_buurt_year
+            name = inst.area.buurt_by_code[u].name
+            out.append(((2, u, t), f"buurt {name} ({u}) {t}: the cap of {cap} street works per year "
+                                   f"is exceeded by {used:.0f} mandatory works"))
+        elif family == "mandatory" and used > 1e-6:
+            pid = str(key[0])
+            p = by_id[pid]
+            out.append(((3, pid), f"mandatory {pid} ({p.partner}) cannot be scheduled in "
+                                  f"{p.earliest_start}–{p.latest_start}"))
+    # one sentence per conflict, in a stable order
+    seen: set[str] = set()
+    lines: list[str] = []
+    for _key, text in sorted(out, key=lambda kv: tuple(str(k) for k in kv[0])):
+        if text not in seen:
+            seen.add(text)
+            lines.append(text)
+    return lines
+
+
+def budget_duals(inst: Instance, options: SolverOptions) -> dict[tuple[str, int], float]:
+    """Marginal objective value of one more euro of budget per partner-year.
+
+    Notes
+    -----
+    Taken from the LP relaxation of the full model. The dual of the budget row in the LP
+    with every integer choice fixed (what the issue first asked for) is identically zero in
+    this model: once the start years are fixed, no variable that the objective values
+    depends on the budget (unspent money simply stays unspent), so those duals carry no
+    information. The relaxation's dual says how much the agenda's objective would grow per
+    extra euro in that partner-year if projects could be scaled, which ranks the binding
+    budgets the way planners need. Returns an empty map when the LP cannot be solved.
+    """
+    m = build_model(inst)
+    result = solve(m, options, relax=True)
+    if result.status != "optimal":
+        return {}
+    sign = -1.0 if options.solver == "highs" else 1.0  # HiGHS reports duals of the minimised form
+    out: dict[tuple[str, int], float] = {}
+    for name, con in m.constraints.items():
+        family, key = m.names[name]
+        if family == "budget":
+            pi = con.pi or 0.0
+            out[(str(key[0]), int(str(key[1])))] = sign * pi if abs(pi) > 1e-9 else 0.0
+    return out
+
+
+def _partner_tight(inst: Instance, net: Mapping[tuple[str, int], float], q: str, t: int,
+                   extra: float) -> bool:
+    amount, _ = inst.budget(q, t)
+    return net.get((q, t), 0.0) + extra > amount + _carry_room(inst, net, q, t) + 0.5
+
+
+def _carry_room(inst: Instance, net: Mapping[tuple[str, int], float], q: str, t: int) -> float:
+    carry = 0.0
+    for y in inst.years:
+        if y == t:
+            return carry
+        amount, fraction = inst.budget(q, y)
+        carry = fraction * max(0.0, amount + carry - net.get((q, y), 0.0))
+    return carry
+
+
+def reasons(inst: Instance, starts: Mapping[str, int],
+            net: Mapping[tuple[str, int], float]) -> tuple[dict[str, str], list[Finding]]:
+    """Why each project is dropped or moved, and the findings that go with it.
+
+    Parameters
+    ----------
+    inst:
+        The planning problem.
+    starts:
+        The agenda's start years.
+    net:
+        Net spend per (partner, year) of the agenda.
+
+    Returns
+    -------
+    tuple of (project id -> reason, findings)
+    """
+    by_id = inst.area.project_by_id
+    out: dict[str, str] = {}
+    findings: list[Finding] = []
+    cap = inst.area.config.caps.street_works_per_buurt_year
+    street_types = {t.id for t in inst.area.config.types if t.is_street_work}
+    street_count: dict[tuple[str, int], int] = defaultdict(int)
+    for pid, year in starts.items():
+        if by_id[pid].type in street_types:
+            street_count[(by_id[pid].buurt, year)] += 1
+
+    def budget_blocks(p: Project, start: int) -> list[tuple[str, int]]:
+        blocked = []
+        for share in p.payers:
+            for k, amount in enumerate(p.profile):
+                t = start + k
+                if t in inst.area.config.horizon and _partner_tight(
+                        inst, net, share.partner, t, share.fraction * amount):
+                    blocked.append((share.partner, t))
+        return blocked
+
+    for p in inst.area.projects:
+        s = starts.get(p.id)
+        if not inst.starts[p.id]:
+            if p.id in inst.fixed_starts:
+                out[p.id] = "left out by the scenario"
+            continue
+        if s is None:
+            missing = [r for r in p.after if r not in starts]
+            if missing:
+                text = f"dropped: its predecessor {', '.join(sorted(missing))} is not scheduled"
+            else:
+                pref = inst.preferred(p)
+                blocked = budget_blocks(p, pref)
+                if blocked:
+                    q, t = blocked[0]
+                    text = f"dropped: the budget of {q} in {t} is used for projects worth more per euro"
+                elif cap is not None and p.type in street_types and street_count[(p.buurt, pref)] >= cap:
+                    text = (f"dropped: the nuisance cap of {cap} street works in {p.buurt} "
+                            f"in {pref} is reached")
+                else:
+                    text = "dropped: the money does more good elsewhere in the agenda"
+            out[p.id] = text
+            findings.append(Finding(kind="dropped", message=f"{p.id}: {text}", partner=p.partner,
+                                    project_id=p.id))
+            continue
+        pref = inst.preferred(p)
+        if s == pref:
+            continue
+        partners = [
+            (c.project_b if c.project_a == p.id else c.project_a)
+            for ci in inst.couplings_of[p.id] for c in (inst.couplings[ci],) if realised(inst, starts, ci)
+        ]
+        late_dep = [r for r in p.after if r in starts and starts[r] + by_id[r].duration > pref]
+        if partners:
+            text = f"moved {pref} → {s} to combine the works with {', '.join(sorted(partners))}"
+        elif late_dep:
+            r = sorted(late_dep)[0]
+            text = f"moved {pref} → {s}: it must follow {r}, which ends in {by_id[r].end_year(starts[r])}"
+        elif budget_blocks(p, pref):
+            q, t = budget_blocks(p, pref)[0]
+            text = f"moved {pref} → {s}: the budget of {q} in {t} is needed for other projects"
+        else:
+            text = f"moved {pref} → {s} for a better agenda overall"
+        out[p.id] = text
+        findings.append(Finding(kind="moved", message=f"{p.id}: {text}", partner=p.partner,
+                                year=s, project_id=p.id))
+    return out, findings
+
+
+def binding_budgets(inst: Instance, net: Mapping[tuple[str, int], float],
+                    duals: Mapping[tuple[str, int], float]) -> list[Finding]:
+    """Partner-years whose budget (with carry-in) is used up, with their marginal value."""
+    out: list[Finding] = []
+    for q in inst.partners:
+        for t in inst.years:
+            amount, _ = inst.budget(q, t)
+            available = amount + _carry_room(inst, net, q, t)
+            used = net.get((q, t), 0.0)
+            if available > 0 and used >= available - max(0.5, 0.005 * available):
+                dual = duals.get((q, t))
+                text = f"{q} {t}: budget used up ({mln(used)} of {mln(available)} incl. carry-over)"
+                if dual:
+                    text += f"; one more euro would add about {dual:.2f} to the objective"
+                out.append(Finding(kind="binding_budget", message=text, partner=q, year=t))
+    return out
+
+
+def value_of(var: pulp.LpVariable) -> float:
+    """A variable's value (0 when the solver left it unset)."""
+    return float(var.value() or 0.0)

@@ -1,0 +1,161 @@
+"""``plan_agenda``: build, solve and explain the joint investment agenda."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import pulp
+
+from dia.errors import InfeasibleError, NoSolutionError
+from dia.model import Agenda, Area, Coupling, RunInfo, SolverOptions
+from dia.solver.baseline import baseline_starts
+from dia.solver.build import build_model
+from dia.solver.explain import binding_budgets, budget_duals, explain_infeasible, reasons, value_of
+from dia.solver.instance import input_hash, make_instance
+from dia.solver.result import assemble, capped_credit, objective_parts, summary
+from dia.solver.solve import SolveResult, relative_gap, solve
+from dia.solver.variables import Model
+
+if TYPE_CHECKING:
+    from dia.coupling import CouplingGraph
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float | None], None]
+
+
+def warm_start_values(m: Model, starts: Mapping[str, int]) -> dict[pulp.LpVariable, float]:
+    """A MIP start from an agenda's start years: the ``x`` values and the realised ``z``.
+
+    Continuous variables other than ``z`` (draws, carry, unspent) are left to the solver.
+    """
+    values: dict[pulp.LpVariable, float] = {var: 0.0 for var in m.x.values()}
+    for pid, s in starts.items():
+        if (pid, s) in m.x:
+            values[m.x[(pid, s)]] = 1.0
+    return values
+
+
+def _extract(m: Model) -> tuple[dict[str, int], dict[int, tuple[float, float]],
+                                dict[tuple[str, str, str, int], float]]:
+    inst = m.inst
+    starts = {pid: s for (pid, s), var in m.x.items() if value_of(var) > 0.5}
+    credit: dict[int, tuple[float, float]] = {}
+    for ci, c in enumerate(inst.couplings):
+        total = sum(value_of(m.z[(ci, pr.sa, pr.sb)]) for pr in inst.pairs[ci])
+        if total > 1e-7:
+            total = min(1.0, total)
+            credit[ci] = (total * inst.saving_part(c, c.project_a), total * inst.saving_part(c, c.project_b))
+    draws = {key: value_of(var) for key, var in m.draw.items() if value_of(var) > 0.005}
+    return starts, credit, draws
+
+
+def plan_agenda(
+    area: Area,
+    couplings: CouplingGraph | Sequence[Coupling],
+    *,
+    options: SolverOptions | None = None,
+    progress: Progress | None = None,
+    scenario_name: str | None = None,
+    fixed_starts: Mapping[str, int | None] | None = None,
+) -> Agenda:
+    """Plan the joint investment agenda of an area as a mixed-integer linear programme.
+
+    Parameters
+    ----------
+    area:
+        The validated area.
+    couplings:
+        Its koppelkansen: the ``CouplingGraph`` of :func:`dia.find_couplings` or a plain
+        sequence of :class:`~dia.model.Coupling`.
+    options:
+        Solver, time limit, gap, threads, seed, warm start (default: the area's).
+    progress:
+        Optional callback ``(message, fraction or None)`` for long steps.
+    scenario_name:
+        Recorded in the agenda's run info and input hash.
+    fixed_starts:
+        Project id -> forced start year, or None: the project must not be scheduled.
+
+    Returns
+    -------
+    Agenda
+        Every project (dropped ones with a reason), every partner-year with its budget dual,
+        every koppelkans, fund draws, objective parts, run info and the baseline's figures.
+
+    Raises
+    ------
+    dia.errors.InfeasibleError
+        The hard constraints conflict; ``findings`` name the partner-years and projects.
+    dia.errors.NoSolutionError
+        The solver found no agenda within the time limit.
+
+    Examples
+    --------
+    >>> from dia.solver import plan_agenda
+    >>> agenda = plan_agenda(area, couplings)  # doctest: +SKIP
+    >>> agenda.run.status  # doctest: +SKIP
+    'optimal'
+    """
+    options = options or area.config.solver
+    say = progress or (lambda _message, _fraction: None)
+    t0 = time.perf_counter()
+    say("preparing", None)
+    try:
+        inst = make_instance(area, couplings, fixed_starts)
+    except ValueError as exc:
+        raise InfeasibleError(str(exc)) from None
+    base_starts, base_draws, base_findings = baseline_starts(inst)
+    say("building the model", None)
+    m = build_model(inst)
+    build_seconds = time.perf_counter() - t0
+    start = None
+    if options.warm_start and not base_findings:
+        start = warm_start_values(m, base_starts)
+    say(f"solving with {options.solver.upper()}", 0.0)
+    result = solve(m, options, start=start, progress=progress)
+    log.info("solved: %s", result)
+    if result.status == "infeasible":
+        say("explaining why the plan is infeasible", None)
+        raise InfeasibleError(
+            f"no agenda satisfies every hard constraint of {area.config.name}",
+            findings=explain_infeasible(inst, options),
+        )
+    if result.status == "no_solution":
+        raise NoSolutionError(
+            f"{result.solver} found no agenda within {options.time_limit:g} s; "
+            "raise --time-limit or relax the inputs"
+        )
+    starts, credit, draws = _extract(m)
+    say("explaining the agenda", None)
+    duals = budget_duals(inst, options)
+    run = _run_info(area, options, result, objective_parts(inst, starts, credit).total, build_seconds,
+                    scenario_name)
+    base_credit = capped_credit(inst, base_starts)
+    base_run = RunInfo(area=area.config.name, solver="baseline", solver_version="", status="feasible")
+    baseline = summary(assemble(inst, base_starts, base_credit, base_draws, base_run))
+    draft = assemble(inst, starts, credit, draws, run)
+    net = {(py.partner, py.year): py.net for py in draft.cashflow}
+    why, findings = reasons(inst, starts, net)
+    findings = binding_budgets(inst, net, duals) + findings
+    return assemble(inst, starts, credit, draws, run, duals=duals, reasons=why, findings=findings,
+                    baseline=baseline)
+
+
+def _run_info(area: Area, options: SolverOptions, result: SolveResult, objective: float,
+              build_seconds: float, scenario_name: str | None) -> RunInfo:
+    """Run info; the objective is the agenda's (recomputed from its parts, without the
+    sub-euro tie-break term), the gap is measured against the solver's bound."""
+    return RunInfo(
+        area=area.config.name, scenario=scenario_name, solver=result.solver,
+        solver_version=result.version, status=result.status,
+        gap=relative_gap(objective, result.bound) if result.bound is not None else result.gap,
+        objective=objective, bound=result.bound, build_seconds=round(build_seconds, 3),
+        solve_seconds=round(result.seconds, 3), time_limit=options.time_limit,
+        threads=options.threads, seed=options.seed,
+        input_hash=input_hash(area, scenario_name, options),
+        inputs=tuple((f.name, f.sha256) for f in area.inputs),
+    )
