@@ -112,6 +112,7 @@ class _Reader:
         self.raw_ids: set[str] = set()
         self.raw_partners: set[str] = set()
         self.raw_funds: set[str] = set()
+        self.has_budget_sheet = True
 
     # ---- top level -------------------------------------------------------------------------------
     def run(self) -> AreaRead:
@@ -216,6 +217,7 @@ class _Reader:
         ):
             for key, label in (("projects", "Projecten (Projects)"), ("budget", "Budget")):
                 if key not in out.records:
+                    self.has_budget_sheet = self.has_budget_sheet and key != "budget"
                     self.problems.append(
                         Problem(
                             Reason.MISSING_SHEET,
@@ -576,6 +578,8 @@ class _Reader:
             missing = [a for a in v.get("after", ()) if a not in valid_ids]
             raw = {i.casefold() for i in self.raw_ids}
             return all(a.casefold() in raw for a in missing)
+        if f.reason == Reason.UNKNOWN_PARTNER and not self.has_budget_sheet:
+            return True  # reported once as a missing Budget sheet
         if f.reason == Reason.UNKNOWN_PARTNER and f.field == "partner":
             return v.get("partner", "").casefold() in {p.casefold() for p in self.raw_partners}
         if f.reason == Reason.UNKNOWN_FUND:
@@ -593,7 +597,7 @@ class _Reader:
         partners = []
         for i, p in enumerate(config.partners):
             name = spelled.get(p.name.casefold())
-            if name is None:
+            if name is None and spelled:
                 self.problems.append(
                     Problem(
                         Reason.UNKNOWN_PARTNER,

@@ -321,6 +321,16 @@ def read_table(
             )
         )
     uncached = {ref: formula for ref, formula in facts.uncached_formulas.get(sheet_name, ())}
+    errors = {ref: value for ref, value in facts.error_cells.get(sheet_name, ())}
+    # calamine leaves out cells (even whole rows) that hold no cached value: pad the grid to cover them.
+    special = [_split_ref(ref) for ref in (*uncached, *errors)]
+    special_rows = {r for r, _ in special}
+    if special:
+        grid = [list(row) for row in grid]
+        height, width = max(r for r, _ in special), max(c for _, c in special) + 1
+        grid.extend([] for _ in range(height - len(grid)))
+        for row in grid:
+            row.extend([""] * (width - len(row)))
     hidden = set(facts.hidden_rows.get(sheet_name, ()))
     used = {c: col for c, col in header.columns.items() if seen.get(col.field) == c}
     records: list[Record] = []
@@ -329,9 +339,7 @@ def read_table(
     for r in range(header.row + 1, len(grid)):
         row = grid[r]
         excel_row = r + 1
-        if all(cells.is_empty(v) for v in row) and not any(
-            f"{column_letter(c)}{excel_row}" in uncached for c in range(len(row))
-        ):
+        if excel_row not in special_rows and all(cells.is_empty(v) for v in row):
             continue
         if _is_totals_row(row, used):
             problems.append(
@@ -365,6 +373,8 @@ def read_table(
                     )
                 )
                 continue
+            if ref in errors:
+                value = errors[ref]  # calamine shows error cells empty; cells.* explains the error value
             if cells.is_empty(value):
                 continue
             try:
@@ -410,6 +420,15 @@ def read_table(
             )
         )
     return records, problems
+
+
+def _split_ref(ref: str) -> tuple[int, int]:
+    """``"C14"`` -> (14, 2): Excel row number and 0-based column index."""
+    letters = ref.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(ref[len(letters):]), col - 1
 
 
 def _is_totals_row(row: list[Any], used: dict[int, Column]) -> bool:

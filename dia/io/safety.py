@@ -56,6 +56,9 @@ _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
 _ROW_NUMBER = re.compile(rb"\br=\"(\d+)\"")
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+_CELL_REF = re.compile(rb"\br=\"([A-Z]+\d+)\"")
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -70,6 +73,8 @@ class WorkbookFacts:
     """Sheet name -> ((cell ref, formula text), ...) of formulas without a cached value."""
     hidden_rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """Sheet name -> Excel row numbers that are hidden."""
+    error_cells: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Sheet name -> ((cell ref, Excel error such as ``#DIV/0!``), ...); calamine shows them empty."""
 
 
 class RefusedFile(Exception):
@@ -185,6 +190,7 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
             part(member)
     uncached: dict[str, tuple[tuple[str, str], ...]] = {}
     hidden: dict[str, tuple[int, ...]] = {}
+    errors: dict[str, tuple[tuple[str, str], ...]] = {}
     for sheet, member in sheets.items():
         blob = part(member)
         if _FORMULA.search(blob):
@@ -194,8 +200,15 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
         rows = tuple(int(m) for tag in _HIDDEN_ROW.findall(blob) for m in _ROW_NUMBER.findall(tag)[:1])
         if rows:
             hidden[sheet] = rows
+        if b't="e"' in blob:
+            errors[sheet] = tuple(
+                (ref.group(1).decode(), value.group(1).decode("utf-8", "replace") if value else "#?")
+                for attrs, body in _ERROR_CELL.findall(blob)
+                if (ref := _CELL_REF.search(attrs)) is not None
+                for value in [_VALUE.search(body)]
+            )
     macros = "xl/vbaProject.bin" in names or any(n.endswith("vbaProject.bin") for n in names)
-    return WorkbookFacts(has_macros=macros, uncached_formulas=uncached, hidden_rows=hidden)
+    return WorkbookFacts(has_macros=macros, uncached_formulas=uncached, hidden_rows=hidden, error_cells=errors)
 
 
 class _TooLarge(Exception):

@@ -56,7 +56,7 @@ def books() -> Books:
         {
             "Gemeente.xlsx": {
                 "Projecten": [
-                    PROJECT_HEADER,
+                    list(PROJECT_HEADER),
                     [
                         "GEM-001",
                         "Gemeente Enschede",
@@ -119,7 +119,7 @@ def books() -> Books:
             },
             "Domijn.xlsx": {
                 "Projecten": [
-                    PROJECT_HEADER,
+                    list(PROJECT_HEADER),
                     [
                         "DOM-001",
                         "Domijn",

@@ -1,0 +1,1 @@
+"""The bad-input catalogue: one tiny broken area per case, with the expected reason and location."""
