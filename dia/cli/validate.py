@@ -14,9 +14,17 @@ _TEXT = {
         "ok": "Geen fouten gevonden in {area}.",
         "head": "{name}: horizon {start}–{end}, {partners} partners, {projects} projecten, {funds} fondsen; "
         "gelezen: {files}",
-        "partner": "Partner", "projects": "Projecten", "mandatory": "Verplicht", "cost": "Kosten",
-        "budget": "Budget", "types": "Types", "year": "Jaar", "cost_year": "Kosten*", "funds": "Fondsen",
-        "balance": "Saldo", "total": "Totaal",
+        "partner": "Partner",
+        "projects": "Projecten",
+        "mandatory": "Verplicht",
+        "cost": "Kosten",
+        "budget": "Budget",
+        "types": "Types",
+        "year": "Jaar",
+        "cost_year": "Kosten*",
+        "funds": "Fondsen",
+        "balance": "Saldo",
+        "total": "Totaal",
         "note": "* kosten als elk project op zijn gewenste (anders vroegste) start begint; bedragen in mln €",
         "warnings": "{n} waarschuwing(en):",
         "files": "dia.yaml + {n} werkboek(en)",
@@ -25,9 +33,17 @@ _TEXT = {
         "ok": "No problems found in {area}.",
         "head": "{name}: horizon {start}–{end}, {partners} partners, {projects} projects, {funds} funds; "
         "read: {files}",
-        "partner": "Partner", "projects": "Projects", "mandatory": "Mandatory", "cost": "Cost",
-        "budget": "Budget", "types": "Types", "year": "Year", "cost_year": "Cost*", "funds": "Funds",
-        "balance": "Balance", "total": "Total",
+        "partner": "Partner",
+        "projects": "Projects",
+        "mandatory": "Mandatory",
+        "cost": "Cost",
+        "budget": "Budget",
+        "types": "Types",
+        "year": "Year",
+        "cost_year": "Cost*",
+        "funds": "Funds",
+        "balance": "Balance",
+        "total": "Total",
         "note": "* cost if every project starts in its preferred (else earliest) year; amounts in € million",
         "warnings": "{n} warning(s):",
         "files": "dia.yaml + {n} workbook(s)",
@@ -37,8 +53,12 @@ _TEXT = {
 
 @click.command("validate")
 @click.argument("area", type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
-              help="Language of the summary (default: the area's language, else nl).")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Language of the summary (default: the area's language, else nl).",
+)
 def validate(area: Path, lang: str | None) -> None:
     """Check an area folder (dia.yaml + partner workbooks) and summarise it.
 
@@ -75,8 +95,10 @@ def _table(header: list[str], rows: list[list[str]], right: set[int]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
 
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
@@ -86,48 +108,88 @@ def summary(area: Area, lang: str = "nl") -> str:
     text = _TEXT[lang]
     cfg = area.config
     workbooks = [f.name for f in area.inputs if f.name.lower().endswith((".xlsx", ".xlsm"))]
-    head = text["head"].format(name=cfg.name, start=cfg.horizon.start, end=cfg.horizon.end,
-                               partners=len(area.partners), projects=len(area.projects),
-                               funds=len(area.funds), files=text["files"].format(n=len(workbooks)))
+    head = text["head"].format(
+        name=cfg.name,
+        start=cfg.horizon.start,
+        end=cfg.horizon.end,
+        partners=len(area.partners),
+        projects=len(area.projects),
+        funds=len(area.funds),
+        files=text["files"].format(n=len(workbooks)),
+    )
     by_partner: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    cost: Counter[str] = Counter()
+    cost: dict[str, float] = defaultdict(float)
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for p in area.projects:
         by_partner[p.partner][0] += 1
         by_partner[p.partner][1] += p.is_mandatory
         cost[p.partner] += p.cost
         types[p.partner][p.type] += 1
-    budget: Counter[str] = Counter()
+    budget: dict[str, float] = defaultdict(float)
     for b in area.budgets:
         budget[b.partner] += b.amount
     partner_rows = [
-        [name, str(by_partner[name][0]), str(by_partner[name][1]), _mln(cost[name], lang),
-         _mln(budget[name], lang), ", ".join(f"{t} {n}" for t, n in sorted(types[name].items()))]
+        [
+            name,
+            str(by_partner[name][0]),
+            str(by_partner[name][1]),
+            _mln(cost[name], lang),
+            _mln(budget[name], lang),
+            ", ".join(f"{t} {n}" for t, n in sorted(types[name].items())),
+        ]
         for name in sorted({*by_partner, *budget})
     ]
-    partner_rows.append([text["total"], str(len(area.projects)), str(sum(p.is_mandatory for p in area.projects)),
-                         _mln(sum(cost.values()), lang), _mln(sum(budget.values()), lang), ""])
-    partners = _table([text["partner"], text["projects"], text["mandatory"], text["cost"], text["budget"],
-                       text["types"]], partner_rows, right={1, 2, 3, 4})
+    partner_rows.append(
+        [
+            text["total"],
+            str(len(area.projects)),
+            str(sum(p.is_mandatory for p in area.projects)),
+            _mln(sum(cost.values()), lang),
+            _mln(sum(budget.values()), lang),
+            "",
+        ]
+    )
+    partners = _table(
+        [text["partner"], text["projects"], text["mandatory"], text["cost"], text["budget"], text["types"]],
+        partner_rows,
+        right={1, 2, 3, 4},
+    )
 
-    spend: Counter[int] = Counter()
+    spend: dict[int, float] = defaultdict(float)
     for p in area.projects:
         start = p.preferred_start if p.preferred_start is not None else p.earliest_start
         for offset, amount in enumerate(p.profile):
             spend[start + offset] += amount
-    yearly_budget: Counter[int] = Counter()
+    yearly_budget: dict[int, float] = defaultdict(float)
     for b in area.budgets:
         yearly_budget[b.year] += b.amount
-    funds: Counter[int] = Counter()
+    funds: dict[int, float] = defaultdict(float)
     for f in area.funds:
         for a in f.amounts:
             funds[a.year] += a.amount
     years = sorted({*cfg.horizon.years, *spend})
-    year_rows = [[str(y), _mln(spend[y], lang), _mln(yearly_budget[y], lang), _mln(funds[y], lang),
-                  _mln(yearly_budget[y] + funds[y] - spend[y], lang)] for y in years]
-    year_rows.append([text["total"], _mln(sum(spend.values()), lang), _mln(sum(yearly_budget.values()), lang),
-                      _mln(sum(funds.values()), lang),
-                      _mln(sum(yearly_budget.values()) + sum(funds.values()) - sum(spend.values()), lang)])
-    per_year = _table([text["year"], text["cost_year"], text["budget"], text["funds"], text["balance"]],
-                      year_rows, right={1, 2, 3, 4})
+    year_rows = [
+        [
+            str(y),
+            _mln(spend[y], lang),
+            _mln(yearly_budget[y], lang),
+            _mln(funds[y], lang),
+            _mln(yearly_budget[y] + funds[y] - spend[y], lang),
+        ]
+        for y in years
+    ]
+    year_rows.append(
+        [
+            text["total"],
+            _mln(sum(spend.values()), lang),
+            _mln(sum(yearly_budget.values()), lang),
+            _mln(sum(funds.values()), lang),
+            _mln(sum(yearly_budget.values()) + sum(funds.values()) - sum(spend.values()), lang),
+        ]
+    )
+    per_year = _table(
+        [text["year"], text["cost_year"], text["budget"], text["funds"], text["balance"]],
+        year_rows,
+        right={1, 2, 3, 4},
+    )
     return "\n\n".join([head, partners, per_year, text["note"]])

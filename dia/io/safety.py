@@ -208,7 +208,9 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
                 for value in [_VALUE.search(body)]
             )
     macros = "xl/vbaProject.bin" in names or any(n.endswith("vbaProject.bin") for n in names)
-    return WorkbookFacts(has_macros=macros, uncached_formulas=uncached, hidden_rows=hidden, error_cells=errors)
+    return WorkbookFacts(
+        has_macros=macros, uncached_formulas=uncached, hidden_rows=hidden, error_cells=errors
+    )
 
 
 class _TooLarge(Exception):

@@ -442,3 +442,11 @@ def read_area_buurt_codes(area: str | Path) -> tuple[str, ...]:
     if problems:
         raise InputError(problems)
     return tuple(sorted(set(codes)))
+
+
+# -------------------------------------------------------------- bundled ---
+#: The bundled Enschede data: real CBS buurt list and geometry, FICTITIOUS indicators.
+BUNDLED_DIR = Path(__file__).resolve().parents[1] / "data" / "enschede"
+BUNDLED_INDICATORS = BUNDLED_DIR / "indicatoren_fictief.csv"
+BUNDLED_CONFIG = BUNDLED_DIR / "sia.yaml"
+BUNDLED_GEOMETRY = BUNDLED_DIR / "buurten.geojson"

@@ -18,15 +18,21 @@ def _matches(p: Problem, e: Expect) -> bool:
     loc = p.location
     return (
         p.reason.value == e.reason
-        and all(getattr(loc, name) == getattr(e, name) for name in ("file", "sheet", "cell", "key", "column")
-                if getattr(e, name) is not None)
+        and all(
+            getattr(loc, name) == getattr(e, name)
+            for name in ("file", "sheet", "cell", "key", "column")
+            if getattr(e, name) is not None
+        )
         and (e.text is None or e.text in p.message)
     )
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[str, int]]:
-    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

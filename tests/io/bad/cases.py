@@ -102,9 +102,10 @@ def _valid_xlsx_bytes() -> bytes:
 
 def _bomb(path: Path) -> None:
     """A zip whose worksheet inflates 50 MB from a few kB (ratio far above any real workbook)."""
-    with zipfile.ZipFile(io.BytesIO(_valid_xlsx_bytes())) as src, zipfile.ZipFile(
-        path, "w", zipfile.ZIP_DEFLATED
-    ) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(_valid_xlsx_bytes())) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for item in src.infolist():
             if item.filename == "xl/worksheets/sheet1.xml":
                 with dst.open(item.filename, "w") as out:
@@ -136,8 +137,13 @@ def _truncated(path: Path) -> None:
 def _encrypted(path: Path) -> None:
     """The first bytes of an Excel password-protected file: an OLE2 container with EncryptedPackage."""
     header = OLE2 + bytes(504)
-    path.write_bytes(header + "EncryptionInfo".encode("utf-16-le") + bytes(64)
-                     + "EncryptedPackage".encode("utf-16-le") + bytes(1024))
+    path.write_bytes(
+        header
+        + "EncryptionInfo".encode("utf-16-le")
+        + bytes(64)
+        + "EncryptedPackage".encode("utf-16-le")
+        + bytes(1024)
+    )
 
 
 def _uncached_formula(b: dict) -> None:
@@ -162,8 +168,10 @@ def _config_key(**changes: object) -> Callable[[Path], Path]:
 
 def _sia_unknown(folder: Path) -> Path:
     write_area(folder, sia_weights="sia_weights.yaml")
-    (folder / "sia_weights.yaml").write_text(yaml.safe_dump({"source": "test", "weights": {
-        "BU01530301": 1.3, "BU99999999": 1.1}}), encoding="utf-8")
+    (folder / "sia_weights.yaml").write_text(
+        yaml.safe_dump({"source": "test", "weights": {"BU01530301": 1.3, "BU99999999": 1.1}}),
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -183,94 +191,219 @@ P = "Projecten"
 CASES: tuple[Case, ...] = (
     Case("missing_sheet_in_workbook", _area(_only_other_sheet), (Expect("missing_sheet", file=D),)),
     Case("missing_budget_sheet_in_area", _area(_no_budget), (Expect("missing_sheet", text="Budget"),)),
-    Case("missing_required_column", _area(_drop_column(G, P, 11)),
-         (Expect("missing_column", file=G, sheet=P, column="Kosten"),)),
-    Case("wrong_type_year", _area(_set(G, P, 2, 7, "volgend jaar")),
-         (Expect("wrong_type", file=G, sheet=P, cell="G2", column="Vroegste start"),)),
-    Case("wrong_type_amount", _area(_set(D, P, 2, 11, "twee miljoen")),
-         (Expect("wrong_type", file=D, sheet=P, cell="K2", column="Kosten"),)),
-    Case("wrong_type_bool", _area(_set(G, P, 2, 12, "misschien")),
-         (Expect("wrong_type", file=G, sheet=P, cell="L2", column="Verplicht"),)),
-    Case("ambiguous_amount", _area(_set(D, P, 3, 11, "1,250 mln")),
-         (Expect("invalid_value", file=D, sheet=P, cell="K3"),)),
-    Case("empty_required_cell", _area(_set(G, P, 3, 3, None)),
-         (Expect("empty_required", file=G, sheet=P, cell="C3", column="Projectnaam"),)),
-    Case("duplicate_id_across_workbooks", _area(_set(D, P, 2, 1, "GEM-001")),
-         (Expect("duplicate_id", file=D, sheet=P, cell="A2", text="Gemeente.xlsx › Projecten › A2"),
-          Expect("duplicate_id", file=G, sheet=P, cell="A2", text="Domijn.xlsx › Projecten › A2"))),
-    Case("unknown_partner", _area(_set(G, P, 2, 2, "Woonbedrijf")),
-         (Expect("unknown_partner", file=G, sheet=P, cell="B2", text="Woonbedrijf"),)),
-    Case("unknown_buurt", _area(_set(G, P, 2, 5, "BU09990000")),
-         (Expect("unknown_buurt", file=G, sheet=P, cell="E2", text="BU09990000"),)),
-    Case("unknown_type", _area(_set(G, P, 2, 4, "kabelbaan")),
-         (Expect("unknown_type", file=G, sheet=P, cell="D2", text="kabelbaan"),)),
-    Case("unknown_fund", _area(_set(G, P, 4, 15, "Rijksfonds")),
-         (Expect("unknown_fund", file=G, sheet=P, cell="O4", text="Rijksfonds"),)),
-    Case("after_unknown_project", _area(_set(G, P, 3, 14, "GEM-999")),
-         (Expect("unknown_project", file=G, sheet=P, cell="N3", text="GEM-999"),)),
-    Case("dependency_cycle", _area(_cycle),
-         (Expect("dependency_cycle", file=G, sheet=P, cell="N2", text="GEM-001 → GEM-002 → GEM-001"),)),
-    Case("start_before_horizon", _area(_set(G, P, 2, 7, 2019)),
-         (Expect("outside_horizon", file=G, sheet=P, cell="G2", text="2019"),)),
-    Case("latest_before_earliest", _area(_set(G, P, 3, 8, 2026)),
-         (Expect("invalid_window", file=G, sheet=P, cell="H3", text="2026"),)),
-    Case("profile_sum_differs", _area(_set(D, "Kasstroom", 2, 3, 1_000_000)),
-         (Expect("profile_mismatch", file=D, sheet="Kasstroom", cell="A2", text="1,500,000"),)),
-    Case("profile_length_differs", _area(_both(_set(D, "Kasstroom", 1, 4, "Jaar 3"),
-                                               _set(D, "Kasstroom", 2, 4, 0.0))),
-         (Expect("profile_mismatch", file=D, sheet="Kasstroom", cell="D2"),)),
-    Case("cash_flow_unknown_project", _area(_set(D, "Kasstroom", 2, 1, "DOM-404")),
-         (Expect("unknown_project", file=D, sheet="Kasstroom", cell="A2"),)),
-    Case("negative_cost", _area(_set(G, P, 2, 11, -5)),
-         (Expect("negative_amount", file=G, sheet=P, cell="K2"),)),
-    Case("negative_budget_text", _area(_set(D, "Budget", 3, 3, "€ -1.000.000")),
-         (Expect("negative_amount", file=D, sheet="Budget", cell="C3"),)),
-    Case("negative_budget_number", _area(_set(D, "Budget", 3, 3, -1_000_000)),
-         (Expect("negative_amount", file=D, sheet="Budget", cell="C3"),)),
-    Case("budget_outside_horizon", _area(_set(D, "Budget", 3, 2, 2040)),
-         (Expect("outside_horizon", file=D, sheet="Budget", cell="B3", text="2040"),)),
-    Case("duplicate_budget_year", _area(_set(D, "Budget", 3, 2, 2026)),
-         (Expect("duplicate_id", file=D, sheet="Budget", cell="B3"),
-          Expect("duplicate_id", file=D, sheet="Budget", cell="B2"))),
-    Case("fund_rows_disagree", _area(_set(G, "Fondsen", 3, 4, "renovatie")),
-         (Expect("mismatch", file=G, sheet="Fondsen", cell="D3"),)),
-    Case("shares_not_100", _area(_both(_set(G, P, 1, 16, "Cofinanciering"),
-                                       _set(G, P, 2, 16, "Gemeente Enschede 50%; Domijn 40%"))),
-         (Expect("invalid_value", file=G, sheet=P, cell="P2", text="90"),)),
-    Case("share_of_unknown_partner", _area(_both(_set(G, P, 1, 16, "Cofinanciering"),
-                                                 _set(G, P, 2, 16, "Gemeente Enschede 50%; Vitens 50%"))),
-         (Expect("unknown_partner", file=G, sheet=P, cell="P2", text="Vitens"),)),
-    Case("formula_without_cached_value", _area(_uncached_formula),
-         (Expect("formula_without_value", file=G, sheet=P, cell="K2", text="500000*2"),)),
-    Case("excel_error_value", _area(_excel_error),
-         (Expect("wrong_type", file=G, sheet=P, cell="K2", text="#DIV/0!"),)),
-    Case("invalid_wkt", _area(_set(G, P, 2, 6, "POINT (12 abc)")),
-         (Expect("invalid_geometry", file=G, sheet=P, cell="F2"),)),
-    Case("csv_renamed", _with_file("Vitens.xlsx", lambda p: p.write_text("Projectcode;Kosten\nV-1;100\n")),
-         (Expect("not_xlsx", file="Vitens.xlsx", text="CSV"),)),
-    Case("zero_bytes", _with_file("Vitens.xlsx", lambda p: p.write_bytes(b"")),
-         (Expect("not_xlsx", file="Vitens.xlsx", text="0 bytes"),)),
-    Case("password_protected", _with_file("Vitens.xlsx", _encrypted), (Expect("encrypted", file="Vitens.xlsx"),)),
-    Case("old_xls_renamed", _with_file("Vitens.xlsx", lambda p: p.write_bytes(OLE2 + bytes(2048))),
-         (Expect("not_xlsx", file="Vitens.xlsx", text=".xls"),)),
+    Case(
+        "missing_required_column",
+        _area(_drop_column(G, P, 11)),
+        (Expect("missing_column", file=G, sheet=P, column="Kosten"),),
+    ),
+    Case(
+        "wrong_type_year",
+        _area(_set(G, P, 2, 7, "volgend jaar")),
+        (Expect("wrong_type", file=G, sheet=P, cell="G2", column="Vroegste start"),),
+    ),
+    Case(
+        "wrong_type_amount",
+        _area(_set(D, P, 2, 11, "twee miljoen")),
+        (Expect("wrong_type", file=D, sheet=P, cell="K2", column="Kosten"),),
+    ),
+    Case(
+        "wrong_type_bool",
+        _area(_set(G, P, 2, 12, "misschien")),
+        (Expect("wrong_type", file=G, sheet=P, cell="L2", column="Verplicht"),),
+    ),
+    Case(
+        "ambiguous_amount",
+        _area(_set(D, P, 3, 11, "1,250 mln")),
+        (Expect("invalid_value", file=D, sheet=P, cell="K3"),),
+    ),
+    Case(
+        "empty_required_cell",
+        _area(_set(G, P, 3, 3, None)),
+        (Expect("empty_required", file=G, sheet=P, cell="C3", column="Projectnaam"),),
+    ),
+    Case(
+        "duplicate_id_across_workbooks",
+        _area(_set(D, P, 2, 1, "GEM-001")),
+        (
+            Expect("duplicate_id", file=D, sheet=P, cell="A2", text="Gemeente.xlsx › Projecten › A2"),
+            Expect("duplicate_id", file=G, sheet=P, cell="A2", text="Domijn.xlsx › Projecten › A2"),
+        ),
+    ),
+    Case(
+        "unknown_partner",
+        _area(_set(G, P, 2, 2, "Woonbedrijf")),
+        (Expect("unknown_partner", file=G, sheet=P, cell="B2", text="Woonbedrijf"),),
+    ),
+    Case(
+        "unknown_buurt",
+        _area(_set(G, P, 2, 5, "BU09990000")),
+        (Expect("unknown_buurt", file=G, sheet=P, cell="E2", text="BU09990000"),),
+    ),
+    Case(
+        "unknown_type",
+        _area(_set(G, P, 2, 4, "kabelbaan")),
+        (Expect("unknown_type", file=G, sheet=P, cell="D2", text="kabelbaan"),),
+    ),
+    Case(
+        "unknown_fund",
+        _area(_set(G, P, 4, 15, "Rijksfonds")),
+        (Expect("unknown_fund", file=G, sheet=P, cell="O4", text="Rijksfonds"),),
+    ),
+    Case(
+        "after_unknown_project",
+        _area(_set(G, P, 3, 14, "GEM-999")),
+        (Expect("unknown_project", file=G, sheet=P, cell="N3", text="GEM-999"),),
+    ),
+    Case(
+        "dependency_cycle",
+        _area(_cycle),
+        (Expect("dependency_cycle", file=G, sheet=P, cell="N2", text="GEM-001 → GEM-002 → GEM-001"),),
+    ),
+    Case(
+        "start_before_horizon",
+        _area(_set(G, P, 2, 7, 2019)),
+        (Expect("outside_horizon", file=G, sheet=P, cell="G2", text="2019"),),
+    ),
+    Case(
+        "latest_before_earliest",
+        _area(_set(G, P, 3, 8, 2026)),
+        (Expect("invalid_window", file=G, sheet=P, cell="H3", text="2026"),),
+    ),
+    Case(
+        "profile_sum_differs",
+        _area(_set(D, "Kasstroom", 2, 3, 1_000_000)),
+        (Expect("profile_mismatch", file=D, sheet="Kasstroom", cell="A2", text="1,500,000"),),
+    ),
+    Case(
+        "profile_length_differs",
+        _area(_both(_set(D, "Kasstroom", 1, 4, "Jaar 3"), _set(D, "Kasstroom", 2, 4, 0.0))),
+        (Expect("profile_mismatch", file=D, sheet="Kasstroom", cell="D2"),),
+    ),
+    Case(
+        "cash_flow_unknown_project",
+        _area(_set(D, "Kasstroom", 2, 1, "DOM-404")),
+        (Expect("unknown_project", file=D, sheet="Kasstroom", cell="A2"),),
+    ),
+    Case(
+        "negative_cost",
+        _area(_set(G, P, 2, 11, -5)),
+        (Expect("negative_amount", file=G, sheet=P, cell="K2"),),
+    ),
+    Case(
+        "negative_budget_text",
+        _area(_set(D, "Budget", 3, 3, "€ -1.000.000")),
+        (Expect("negative_amount", file=D, sheet="Budget", cell="C3"),),
+    ),
+    Case(
+        "negative_budget_number",
+        _area(_set(D, "Budget", 3, 3, -1_000_000)),
+        (Expect("negative_amount", file=D, sheet="Budget", cell="C3"),),
+    ),
+    Case(
+        "budget_outside_horizon",
+        _area(_set(D, "Budget", 3, 2, 2040)),
+        (Expect("outside_horizon", file=D, sheet="Budget", cell="B3", text="2040"),),
+    ),
+    Case(
+        "duplicate_budget_year",
+        _area(_set(D, "Budget", 3, 2, 2026)),
+        (
+            Expect("duplicate_id", file=D, sheet="Budget", cell="B3"),
+            Expect("duplicate_id", file=D, sheet="Budget", cell="B2"),
+        ),
+    ),
+    Case(
+        "fund_rows_disagree",
+        _area(_set(G, "Fondsen", 3, 4, "renovatie")),
+        (Expect("mismatch", file=G, sheet="Fondsen", cell="D3"),),
+    ),
+    Case(
+        "shares_not_100",
+        _area(
+            _both(_set(G, P, 1, 16, "Cofinanciering"), _set(G, P, 2, 16, "Gemeente Enschede 50%; Domijn 40%"))
+        ),
+        (Expect("invalid_value", file=G, sheet=P, cell="P2", text="90"),),
+    ),
+    Case(
+        "share_of_unknown_partner",
+        _area(
+            _both(_set(G, P, 1, 16, "Cofinanciering"), _set(G, P, 2, 16, "Gemeente Enschede 50%; Vitens 50%"))
+        ),
+        (Expect("unknown_partner", file=G, sheet=P, cell="P2", text="Vitens"),),
+    ),
+    Case(
+        "formula_without_cached_value",
+        _area(_uncached_formula),
+        (Expect("formula_without_value", file=G, sheet=P, cell="K2", text="500000*2"),),
+    ),
+    Case(
+        "excel_error_value",
+        _area(_excel_error),
+        (Expect("wrong_type", file=G, sheet=P, cell="K2", text="#DIV/0!"),),
+    ),
+    Case(
+        "invalid_wkt",
+        _area(_set(G, P, 2, 6, "POINT (12 abc)")),
+        (Expect("invalid_geometry", file=G, sheet=P, cell="F2"),),
+    ),
+    Case(
+        "csv_renamed",
+        _with_file("Vitens.xlsx", lambda p: p.write_text("Projectcode;Kosten\nV-1;100\n")),
+        (Expect("not_xlsx", file="Vitens.xlsx", text="CSV"),),
+    ),
+    Case(
+        "zero_bytes",
+        _with_file("Vitens.xlsx", lambda p: p.write_bytes(b"")),
+        (Expect("not_xlsx", file="Vitens.xlsx", text="0 bytes"),),
+    ),
+    Case(
+        "password_protected",
+        _with_file("Vitens.xlsx", _encrypted),
+        (Expect("encrypted", file="Vitens.xlsx"),),
+    ),
+    Case(
+        "old_xls_renamed",
+        _with_file("Vitens.xlsx", lambda p: p.write_bytes(OLE2 + bytes(2048))),
+        (Expect("not_xlsx", file="Vitens.xlsx", text=".xls"),),
+    ),
     Case("corrupt_zip", _with_file("Vitens.xlsx", _truncated), (Expect("corrupt_file", file="Vitens.xlsx"),)),
-    Case("docx_renamed", _with_file("Vitens.xlsx", lambda p: _docx(p)),
-         (Expect("not_xlsx", file="Vitens.xlsx", text="Word"),)),
+    Case(
+        "docx_renamed",
+        _with_file("Vitens.xlsx", lambda p: _docx(p)),
+        (Expect("not_xlsx", file="Vitens.xlsx", text="Word"),),
+    ),
     Case("decompression_bomb", _with_file("Vitens.xlsx", _bomb), (Expect("too_large", file="Vitens.xlsx"),)),
-    Case("xml_entity_expansion", _with_file("Vitens.xlsx", _entities),
-         (Expect("corrupt_file", file="Vitens.xlsx", text="DTD"),)),
-    Case("config_unknown_key", _config_key(colour_scheme="rood"),
-         (Expect("unknown_key", file="dia.yaml", key="colour_scheme"),)),
-    Case("config_horizon_reversed", _config_key(horizon={"start": 2030, "end": 2026}),
-         (Expect("invalid_value", file="dia.yaml", key="horizon"),)),
-    Case("config_wrong_type", _config_key(horizon={"start": "dit jaar", "end": 2030}),
-         (Expect("wrong_type", file="dia.yaml", key="horizon.start"),)),
+    Case(
+        "xml_entity_expansion",
+        _with_file("Vitens.xlsx", _entities),
+        (Expect("corrupt_file", file="Vitens.xlsx", text="DTD"),),
+    ),
+    Case(
+        "config_unknown_key",
+        _config_key(colour_scheme="rood"),
+        (Expect("unknown_key", file="dia.yaml", key="colour_scheme"),),
+    ),
+    Case(
+        "config_horizon_reversed",
+        _config_key(horizon={"start": 2030, "end": 2026}),
+        (Expect("invalid_value", file="dia.yaml", key="horizon"),),
+    ),
+    Case(
+        "config_wrong_type",
+        _config_key(horizon={"start": "dit jaar", "end": 2030}),
+        (Expect("wrong_type", file="dia.yaml", key="horizon.start"),),
+    ),
     Case("config_missing", lambda folder: _without_config(folder), (Expect("not_found", file="dia.yaml"),)),
-    Case("sia_weights_unknown_buurt", _sia_unknown,
-         (Expect("unknown_buurt", file="sia_weights.yaml", key="weights.BU99999999"),)),
-    Case("errors_in_two_files_reported_together",
-         _area(_both(_set(G, P, 2, 7, "x"), _set(D, P, 3, 10, "lang"))),
-         (Expect("wrong_type", file=G, cell="G2"), Expect("wrong_type", file=D, cell="J3"))),
+    Case(
+        "sia_weights_unknown_buurt",
+        _sia_unknown,
+        (Expect("unknown_buurt", file="sia_weights.yaml", key="weights.BU99999999"),),
+    ),
+    Case(
+        "errors_in_two_files_reported_together",
+        _area(_both(_set(G, P, 2, 7, "x"), _set(D, P, 3, 10, "lang"))),
+        (Expect("wrong_type", file=G, cell="G2"), Expect("wrong_type", file=D, cell="J3")),
+    ),
 )
 
 
@@ -288,28 +421,56 @@ def _without_config(folder: Path) -> Path:
 
 #: Oddities that must NOT fail: the area loads, with these warnings.
 WARNING_CASES: tuple[Case, ...] = (
-    Case("unknown_header_warns", _area(_both(_set(G, P, 1, 17, "Opmerking"), _set(G, P, 2, 17, "let op")))
-         , (), (Expect("unknown_column", file=G, sheet=P, cell="Q1", column="Opmerking"),)),
+    Case(
+        "unknown_header_warns",
+        _area(_both(_set(G, P, 1, 17, "Opmerking"), _set(G, P, 2, 17, "let op"))),
+        (),
+        (Expect("unknown_column", file=G, sheet=P, cell="Q1", column="Opmerking"),),
+    ),
     Case("lock_file_skipped", _with_file("~$Domijn.xlsx", lambda p: p.write_bytes(b"\x00lock")), ()),
-    Case("xlsm_read_data_only", lambda folder: _xlsm(folder), (),
-         (Expect("macro_file", file="Vitens.xlsm"),)),
-    Case("old_format_next_to_area_warns", _with_file("Oud.xls", lambda p: p.write_bytes(OLE2 + bytes(100))), (),
-         (Expect("not_xlsx", file="Oud.xls"),)),
+    Case(
+        "xlsm_read_data_only", lambda folder: _xlsm(folder), (), (Expect("macro_file", file="Vitens.xlsm"),)
+    ),
+    Case(
+        "old_format_next_to_area_warns",
+        _with_file("Oud.xls", lambda p: p.write_bytes(OLE2 + bytes(100))),
+        (),
+        (Expect("not_xlsx", file="Oud.xls"),),
+    ),
 )
 
 
 def _xlsm(folder: Path) -> Path:
     b = books()
     write_area(folder, b)
-    extra = {"Budget": [["Partner", "Jaar", "Budget"], ["Vitens", 2027, 500_000]],
-             "Projecten": [b["Domijn.xlsx"]["Projecten"][0],
-                           ["VIT-001", "Vitens", "Drinkwaterleiding", "drinkwater", "BU01530300", "Tubantiastraat",
-                            2027, 2028, None, 1, 400_000, "nee", 500_000, None, None]]}
+    extra = {
+        "Budget": [["Partner", "Jaar", "Budget"], ["Vitens", 2027, 500_000]],
+        "Projecten": [
+            b["Domijn.xlsx"]["Projecten"][0],
+            [
+                "VIT-001",
+                "Vitens",
+                "Drinkwaterleiding",
+                "drinkwater",
+                "BU01530300",
+                "Tubantiastraat",
+                2027,
+                2028,
+                None,
+                1,
+                400_000,
+                "nee",
+                500_000,
+                None,
+                None,
+            ],
+        ],
+    }
     tmp = folder / "tmp.xlsx"
     write_workbook(tmp, extra)
     with zipfile.ZipFile(tmp) as src, zipfile.ZipFile(folder / "Vitens.xlsm", "w") as dst:
         for item in src.infolist():
             dst.writestr(item, src.read(item))
-        dst.writestr("xl/vbaProject.bin", b"Attribute VB_Name = \"Module1\"\nSub AutoOpen()\nEnd Sub\n")
+        dst.writestr("xl/vbaProject.bin", b'Attribute VB_Name = "Module1"\nSub AutoOpen()\nEnd Sub\n')
     tmp.unlink()
     return folder
