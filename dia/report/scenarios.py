@@ -1,0 +1,441 @@
+"""Scenario outputs for people: the comparison (``dia compare``), re-plan changes and sweeps.
+
+Every writer builds its files in memory and publishes them together through
+:func:`dia.io.atomic.staged_dir`, so a failed run leaves nothing half-written.
+The CSV files use stable English column names and fixed number formats
+(machine-readable, byte-identical for the same input); the workbook, the
+charts and the terminal table speak Dutch by default and English with
+``lang="en"``.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import pandas as pd
+
+from dia.report.tables import csv_bytes, fmt_text
+
+if TYPE_CHECKING:
+    from dia.model import Area
+    from dia.scenarios.compare import ComparisonTable
+    from dia.scenarios.diff import Change
+
+#: Fill of a cell that differs from the reference scenario.
+DIFF_FILL = "FFE699"
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "objective": ("Doelfunctie", "Objective"),
+    "value": ("Maatschappelijke waarde (SIA-gewogen)", "Societal value (SIA-weighted)"),
+    "saving": ("Gerealiseerde besparing", "Realised savings"),
+    "couplings_realised": ("Gerealiseerde koppelkansen", "Koppelkansen realised"),
+    "projects_scheduled": ("Projecten gepland", "Projects scheduled"),
+    "projects_delayed": ("Projecten later dan gewenst", "Projects later than preferred"),
+    "projects_dropped": ("Projecten niet gepland", "Projects not scheduled"),
+    "projects_left_out": ("Projecten buiten het scenario", "Projects left out by the scenario"),
+    "projects_scheduled_buurt": ("Projecten gepland in buurt", "Projects scheduled in buurt"),
+    "budget": ("Budget (horizon)", "Budget (horizon)"),
+    "net_spend": ("Netto uitgaven (horizon)", "Net spend (horizon)"),
+    "shadow_price": ("Schaduwprijs budget (waarde per extra euro)",
+                     "Budget shadow price (value per extra euro)"),
+    "status": ("Status solver", "Solver status"),
+    "gap": ("Gap", "Gap"),
+    # sheets, headers, charts
+    "sheet.summary": ("Vergelijking", "Comparison"),
+    "sheet.projects": ("Projecten", "Projects"),
+    "sheet.changes": ("Verschillen", "Differences"),
+    "col.metric": ("Kengetal", "Figure"),
+    "col.item": ("Onderdeel", "Item"),
+    "col.project_id": ("Projectcode", "Project"),
+    "col.partner": ("Partner", "Partner"),
+    "col.name": ("Projectnaam", "Name"),
+    "col.type": ("Type", "Type"),
+    "col.buurt": ("Buurt", "Buurt"),
+    "col.scenario": ("Scenario", "Scenario"),
+    "col.change": ("Verandering", "Change"),
+    "col.old": ("Startjaar in referentie", "Start in reference"),
+    "col.new": ("Startjaar in scenario", "Start in scenario"),
+    "col.text": ("Omschrijving", "Description"),
+    "total": ("totaal", "total"),
+    "reference": ("referentie", "reference"),
+    "no_changes": ("geen verschuivingen", "nothing moved"),
+    "chart.value": ("Waarde en besparing per scenario", "Value and savings per scenario"),
+    "chart.spend": ("Netto uitgaven per partner per scenario", "Net spend per partner per scenario"),
+    "chart.euro_mln": ("€ mln", "€ mln"),
+    "kind.moved": ("verschoven", "moved"),
+    "kind.dropped": ("vervalt", "dropped"),
+    "kind.scheduled": ("alsnog gepland", "now scheduled"),
+    "kind.added": ("nieuw", "added"),
+    "kind.removed": ("uit de agenda", "removed"),
+    # sweep
+    "sweep.sheet.projects": ("Projecten", "Projects"),
+    "sweep.sheet.summary": ("Kengetallen", "Figures"),
+    "sweep.col.share": ("Aandeel trekkingen gepland", "Share of draws scheduled"),
+    "sweep.col.class": ("Oordeel", "Verdict"),
+    "sweep.col.years": ("Startjaren (aantal trekkingen)", "Start years (number of draws)"),
+    "sweep.col.p50": ("P50", "P50"),
+    "sweep.col.p90": ("P90", "P90"),
+    "sweep.col.mean": ("Gemiddeld", "Mean"),
+    "sweep.core": ("robuuste kern", "robust core"),
+    "sweep.luck": ("hangt af van geluk", "depends on luck"),
+    "sweep.never": ("nooit gepland", "never scheduled"),
+    "sweep.chart.share": ("Hoe vaak wordt elk project gepland?", "How often is each project scheduled?"),
+    "sweep.chart.dist": ("Spreiding over de trekkingen", "Spread over the draws"),
+    "sweep.chart.share_axis": ("aandeel trekkingen", "share of draws"),
+}
+
+#: Metrics whose values are euros (shown as € in the workbook and the terminal).
+EURO_METRICS = frozenset({"objective", "value", "saving", "budget", "net_spend"})
+
+
+def label(code: str, lang: str = "nl") -> str:
+    """The user-facing word for ``code`` (Dutch, or English with ``lang="en"``)."""
+    nl, en = _LABELS[code]
+    return en if lang == "en" else nl
+
+
+# ---- comparison: CSV, terminal text --------------------------------------------------------------
+def _fmt(value: object) -> str:
+    """A summary cell for the CSV: fixed decimals for floats, empty for missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        text = f"{value:.2f}"
+        return "0.00" if text == "-0.00" else text
+    if isinstance(value, int):
+        return str(value)
+    return fmt_text(str(value))
+
+
+def comparison_csv(table: ComparisonTable) -> bytes:
+    """``compare.csv``: ``metric, item`` and one column per scenario (reference first)."""
+    rows = [(m, fmt_text(i), *(_fmt(_at(table.summary, (m, i), n)) for n in table.names))
+            for m, i in table.summary.index]
+    return csv_bytes(["metric", "item", *table.names], rows)
+
+
+def projects_csv(table: ComparisonTable) -> bytes:
+    """``compare_projects.csv``: per project its start year in each scenario (empty = not scheduled)."""
+    frame = table.projects
+    rows = []
+    for pid in frame.index:
+        starts = [_at(frame, pid, n) for n in table.names]
+        rows.append((fmt_text(pid), fmt_text(_at(frame, pid, "partner")), fmt_text(_at(frame, pid, "name")),
+                     fmt_text(_at(frame, pid, "type")), fmt_text(_at(frame, pid, "buurt")),
+                     *("" if _missing(s) else str(int(s)) for s in starts)))
+    return csv_bytes(["project_id", "partner", "name", "type", "buurt", *table.names], rows)
+
+
+def changes_csv(table: ComparisonTable, lang: str = "nl") -> bytes:
+    """``compare_changes.csv``: every project that moved between the reference and a scenario."""
+    rows = []
+    for name in table.names[1:]:
+        for c in table.changes[name]:
+            rows.append((fmt_text(name), fmt_text(c.project_id), fmt_text(c.partner), c.kind,
+                         "" if c.old_start is None else str(c.old_start),
+                         "" if c.new_start is None else str(c.new_start),
+                         fmt_text(c.describe("en" if lang == "en" else "nl"))))
+    return csv_bytes(["scenario", "project_id", "partner", "change", "old_start", "new_start", "text"], rows)
+
+
+def _at(frame: pd.DataFrame, row: Any, column: str) -> Any:
+    """One cell of a frame, untyped (pandas' stubs type cells as a wide union)."""
+    return frame.at[row, column]
+
+
+def _missing(value: object) -> bool:
+    """None, NaN or pandas' NA (an unscheduled project's start)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(cast(Any, value)))
+    except (TypeError, ValueError):
+        return False
+
+
+def _show(metric: str, value: object, lang: str) -> str:
+    """A summary cell for people: euros in thousands/millions, counts, text."""
+    if value is None or _missing(value):
+        return "–"
+    if metric in EURO_METRICS and isinstance(value, int | float):
+        return _euro(float(value), lang)
+    if metric == "gap" and isinstance(value, int | float):
+        return f"{100 * float(value):.2f} %"
+    if metric == "shadow_price" and isinstance(value, int | float):
+        return f"{float(value):.3f}"
+    return str(value)
+
+
+def _euro(amount: float, lang: str) -> str:
+    text = f"€ {amount / 1e6:,.2f} mln"
+    return text.replace(",", "X").replace(".", ",").replace("X", ".") if lang != "en" else text
+
+
+def _row_label(metric: str, item: str, lang: str) -> str:
+    base = label(metric, lang)
+    return f"{base} – {item}" if item else base
+
+
+def summary_text(table: ComparisonTable, *, lang: str = "nl", detail: bool = False,
+                 area: Area | None = None) -> str:
+    """The comparison as an aligned terminal table (reference first, differences marked ``*``).
+
+    Parameters
+    ----------
+    table:
+        The comparison.
+    lang:
+        ``nl`` or ``en``.
+    detail:
+        Include the per-partner and per-buurt rows (else only totals and shadow prices).
+    area:
+        Optional area, for buurt names instead of codes.
+    """
+    names = list(table.names)
+    buurt_names = {b.code: b.name for b in area.config.buurten} if area is not None else {}
+    lines: list[list[str]] = []
+    for metric, item in table.summary.index:
+        if item and not detail and metric not in ("shadow_price",):
+            continue
+        shown_item = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
+        values = [_at(table.summary, (metric, item), n) for n in names]
+        ref = values[0]
+        cells = [_show(metric, v, lang) + (" *" if j and _differs(v, ref) else "")
+                 for j, v in enumerate(values)]
+        lines.append([_row_label(metric, shown_item, lang), *cells])
+    header = ["", *(f"{n} ({label('reference', lang)})" if j == 0 else n for j, n in enumerate(names))]
+    widths = [max(len(r[k]) for r in [header, *lines]) for k in range(len(header))]
+    out = ["  ".join(c.ljust(w) if k == 0 else c.rjust(w)
+                     for k, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+           for r in [header, *lines]]
+    out.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def changes_text(table: ComparisonTable, *, lang: str = "nl") -> str:
+    """Per scenario, the projects that moved relative to the reference, one per line."""
+    blocks = []
+    for name in table.names[1:]:
+        changes = table.changes[name]
+        body = [f"  {c.describe('en' if lang == 'en' else 'nl')}" for c in changes] or \
+            [f"  ({label('no_changes', lang)})"]
+        blocks.append("\n".join([f"{name} vs {table.reference}:", *body]))
+    return "\n\n".join(blocks)
+
+
+def _differs(value: object, ref: object) -> bool:
+    if _missing(value) and _missing(ref):
+        return False
+    if isinstance(value, int | float) and isinstance(ref, int | float):
+        return abs(float(value) - float(ref)) > 0.005
+    return bool(value != ref)
+
+
+# ---- comparison: workbook --------------------------------------------------------------------------
+def comparison_workbook(table: ComparisonTable, *, lang: str = "nl", area: Area | None = None) -> bytes:
+    """``compare.xlsx``: summary, per-project start years and differences; cells that
+    differ from the reference scenario are highlighted."""
+    from openpyxl import Workbook
+
+    from dia.report.excel import EURO, PERCENT, _Sheet, workbook_bytes
+
+    wb = Workbook()
+    names = list(table.names)
+    buurt_names = {b.code: b.name for b in area.config.buurten} if area is not None else {}
+
+    ws = wb.active
+    assert ws is not None
+    ws.title = label("sheet.summary", lang)
+    sheet = _Sheet(ws)
+    sheet.header(1, [label("col.metric", lang), label("col.item", lang),
+                     *(f"{n} ({label('reference', lang)})" if j == 0 else n for j, n in enumerate(names))])
+    highlight = sheet.fill(DIFF_FILL)
+    for r, (metric, item) in enumerate(table.summary.index, start=2):
+        sheet.put(r, 1, label(metric, lang))
+        shown = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
+        sheet.put(r, 2, shown or label("total", lang))
+        ref = _at(table.summary, (metric, item), names[0])
+        for c, name in enumerate(names, start=3):
+            value = _at(table.summary, (metric, item), name)
+            fmt = EURO if metric in EURO_METRICS else PERCENT if metric == "gap" else \
+                "0.000" if metric == "shadow_price" else None
+            cell = sheet.put(r, c, None if _missing(value) else value, fmt=fmt, width=14)
+            if c > 3 and _differs(value, ref):
+                cell.fill = highlight
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = ws.dimensions
+    sheet.finish()
+
+    ws = wb.create_sheet(label("sheet.projects", lang))
+    sheet = _Sheet(ws)
+    sheet.header(1, [label(f"col.{k}", lang) for k in ("project_id", "partner", "name", "type", "buurt")]
+                 + names)
+    frame = table.projects
+    for r, pid in enumerate(frame.index, start=2):
+        sheet.put(r, 1, str(pid))
+        for c, col in enumerate(("partner", "name", "type", "buurt"), start=2):
+            text = str(_at(frame, pid, col))
+            sheet.put(r, c, buurt_names.get(text, text) if col == "buurt" else text)
+        ref = _at(frame, pid, names[0])
+        for c, name in enumerate(names, start=6):
+            value = _at(frame, pid, name)
+            cell = sheet.put(r, c, "–" if _missing(value) else int(value), width=10)
+            if c > 6 and _differs(None if _missing(value) else int(value),
+                                  None if _missing(ref) else int(ref)):
+                cell.fill = highlight
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = ws.dimensions
+    sheet.finish()
+
+    ws = wb.create_sheet(label("sheet.changes", lang))
+    sheet = _Sheet(ws)
+    sheet.header(1, [label("col.scenario", lang), label("col.project_id", lang), label("col.partner", lang),
+                     label("col.change", lang), label("col.old", lang), label("col.new", lang),
+                     label("col.text", lang)])
+    r = 2
+    for name in names[1:]:
+        for change in table.changes[name]:
+            sheet.put(r, 1, name)
+            sheet.put(r, 2, change.project_id)
+            sheet.put(r, 3, change.partner)
+            sheet.put(r, 4, label(f"kind.{change.kind}", lang))
+            sheet.put(r, 5, change.old_start if change.old_start is not None else "–", width=8)
+            sheet.put(r, 6, change.new_start if change.new_start is not None else "–", width=8)
+            sheet.put(r, 7, change.describe("en" if lang == "en" else "nl"))
+            r += 1
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    sheet.finish()
+    return workbook_bytes(wb)
+
+
+# ---- charts ----------------------------------------------------------------------------------------
+def _png(figure: Any) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=120, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def value_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
+    """Bar chart: value and realised savings per scenario (€ mln)."""
+    from matplotlib.figure import Figure
+
+    names = list(table.names)
+    value = [float(_at(table.summary, ("value", ""), n) or 0) / 1e6 for n in names]
+    saving = [float(_at(table.summary, ("saving", ""), n) or 0) / 1e6 for n in names]
+    fig = Figure(figsize=(max(6.0, 1.4 * len(names) + 2), 4.2))
+    ax = fig.add_subplot(1, 1, 1)
+    xs = list(range(len(names)))
+    ax.bar([x - 0.2 for x in xs], value, width=0.4, label=label("value", lang), color="#1f77b4")
+    ax2 = ax.twinx()
+    ax2.bar([x + 0.2 for x in xs], saving, width=0.4, label=label("saving", lang), color="#2ca02c")
+    ax.set_xticks(xs, names, rotation=20, ha="right")
+    ax.set_ylabel(f"{label('value', lang)} ({label('chart.euro_mln', lang)})")
+    ax2.set_ylabel(f"{label('saving', lang)} ({label('chart.euro_mln', lang)})")
+    ax.set_title(label("chart.value", lang))
+    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+    ax.legend(handles, [label("value", lang), label("saving", lang)], loc="lower left", fontsize=8)
+    fig.tight_layout()
+    return _png(fig)
+
+
+def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
+    """Grouped bars: net spend per partner (groups) per scenario (bars), € mln, with budget marks."""
+    from matplotlib.figure import Figure
+
+    names = list(table.names)
+    partners = sorted(i for m, i in table.summary.index if m == "net_spend")
+    fig = Figure(figsize=(max(7.0, 1.1 * len(partners) + 2), 4.6))
+    ax = fig.add_subplot(1, 1, 1)
+    width = 0.8 / max(1, len(names))
+    cmap = ["#1f3a5f", "#4e79a7", "#a0cbe8", "#f28e2b", "#ffbe7d", "#59a14f", "#8cd17d", "#b6992d",
+            "#e15759", "#ff9d9a"]
+    for j, name in enumerate(names):
+        spend = [float(_at(table.summary, ("net_spend", q), name) or 0) / 1e6 for q in partners]
+        xs = [k - 0.4 + width * (j + 0.5) for k in range(len(partners))]
+        ax.bar(xs, spend, width=width, label=name, color=cmap[j % len(cmap)])
+    budget = [float(_at(table.summary, ("budget", q), names[0]) or 0) / 1e6 for q in partners]
+    ax.scatter(range(len(partners)), budget, marker="_", s=600, color="black",
+               label=f"{label('budget', lang)} ({names[0]})", zorder=3)
+    ax.set_xticks(range(len(partners)), partners, rotation=30, ha="right", fontsize=8)
+    ax.set_ylabel(label("chart.euro_mln", lang))
+    ax.set_title(label("chart.spend", lang))
+    ax.legend(fontsize=7, ncols=2)
+    fig.tight_layout()
+    return _png(fig)
+
+
+def comparison_files(table: ComparisonTable, *, lang: str = "nl",
+                     area: Area | None = None) -> dict[str, bytes]:
+    """Every comparison output by file name (in memory)."""
+    return {
+        "compare.csv": comparison_csv(table),
+        "compare_projects.csv": projects_csv(table),
+        "compare_changes.csv": changes_csv(table, lang),
+        "compare.xlsx": comparison_workbook(table, lang=lang, area=area),
+        "compare_value.png": value_chart(table, lang=lang),
+        "compare_spend.png": spend_chart(table, lang=lang),
+    }
+
+
+def write_files(files: Mapping[str, bytes], out: str | os.PathLike[str]) -> list[Path]:
+    """Publish in-memory files into ``out`` all together (nothing half-written)."""
+    from dia.io.atomic import staged_dir
+
+    with staged_dir(out) as stage:
+        for name, data in sorted(files.items()):
+            (stage / name).write_bytes(data)
+    return [Path(out) / name for name in sorted(files)]
+
+
+def write_comparison(table: ComparisonTable, out: str | os.PathLike[str], *, lang: str = "nl",
+                     area: Area | None = None) -> list[Path]:
+    """Write ``compare.csv``, ``compare_projects.csv``, ``compare_changes.csv``,
+    ``compare.xlsx``, ``compare_value.png`` and ``compare_spend.png`` into ``out``.
+
+    Parameters
+    ----------
+    table:
+        The comparison (:func:`dia.scenarios.compare.compare`).
+    out:
+        Output folder (created when missing).
+    lang:
+        ``nl`` (default) or ``en`` for the workbook and the charts.
+    area:
+        Optional base area, for buurt names.
+
+    Returns
+    -------
+    list of Path
+        The files written, sorted by name.
+    """
+    return write_files(comparison_files(table, lang=lang, area=area), out)
+
+
+def changes_files(changes: Sequence[Change], *, lang: str = "nl") -> dict[str, bytes]:
+    """``changes.csv`` for a re-plan or a diff: one row per project that moved."""
+    rows = [(fmt_text(c.project_id), fmt_text(c.partner), fmt_text(c.name), c.kind,
+             "" if c.old_start is None else str(c.old_start), "" if c.new_start is None else str(c.new_start),
+             fmt_text(c.describe("en" if lang == "en" else "nl"))) for c in changes]
+    return {"changes.csv": csv_bytes(["project_id", "partner", "name", "change", "old_start", "new_start",
+                                      "text"], rows)}
+
+
+__all__ = [
+    "changes_files",
+    "changes_text",
+    "comparison_csv",
+    "comparison_files",
+    "comparison_workbook",
+    "label",
+    "summary_text",
+    "write_comparison",
+    "write_files",
+]

@@ -1,0 +1,344 @@
+"""Solve several scenarios of one area and set them side by side.
+
+:func:`compare` applies each scenario, finds the koppelkansen of the changed
+area and plans it, in parallel processes when there is more than one
+scenario and more than one core; then :func:`comparison_table` turns the
+agendas into a :class:`ComparisonTable` (pandas), one column per scenario.
+
+Determinism: the columns are the reference scenario first, then the others
+by name, whatever the order the scenarios were given in; every row set is
+sorted; each scenario is solved by a fresh, single-threaded, seeded solver,
+so a serial and a parallel run give the same table.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dia.errors import InputError, Location, Problem, Reason
+from dia.model import Agenda, Area
+from dia.scenarios.apply import apply_scenario_logged
+from dia.scenarios.diff import Change, diff_agendas
+from dia.scenarios.load import load_scenario
+from dia.scenarios.model import Scenario
+
+#: Called with (message, fraction done in 0..1 or None).
+Progress = Callable[[str, float | None], None]
+
+#: Name of the reference column when the scenarios include one called so.
+REFERENCE_NAME = "basis"
+#: How many of the tightest budgets (largest shadow price) per scenario are listed.
+TIGHTEST = 3
+
+
+@dataclass(frozen=True)
+class ScenarioRun:
+    """One solved scenario: its agenda and the projects it left out (id -> why)."""
+
+    name: str
+    agenda: Agenda
+    removed: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    """Scenarios side by side.
+
+    Attributes
+    ----------
+    reference:
+        Name of the scenario the others are compared with (the first column).
+    names:
+        Column order: the reference, then the other scenarios by name.
+    summary:
+        Key figures: rows indexed by ``(metric, item)`` (e.g. ``("value", "")``,
+        ``("projects_scheduled", "Domijn")``), one column per scenario. Metrics:
+        ``objective, value, saving, couplings_realised, projects_scheduled,
+        projects_delayed, projects_dropped, projects_left_out`` (each also per
+        partner, and ``projects_scheduled_buurt`` per buurt), ``budget`` and
+        ``net_spend`` per partner, ``shadow_price`` per tight partner-year,
+        ``status`` and ``gap``.
+    projects:
+        One row per project (union over the scenarios): ``partner, name,
+        type, buurt`` and per scenario its start year (``<NA>`` = not
+        scheduled or not in the scenario).
+    changes:
+        Per scenario (not the reference) what moved relative to the reference.
+    runs:
+        The solved scenarios by name (agendas and left-out projects).
+    """
+
+    reference: str
+    names: tuple[str, ...]
+    summary: pd.DataFrame
+    projects: pd.DataFrame
+    changes: Mapping[str, tuple[Change, ...]]
+    runs: Mapping[str, ScenarioRun]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The summary table (what a notebook user usually wants)."""
+        return self.summary.copy()
+
+
+def compare(
+    area: Area,
+    scenarios: Sequence[str | os.PathLike[str] | Scenario],
+    *,
+    processes: int | None = None,
+    progress: Progress | None = None,
+    reference: str | None = None,
+) -> ComparisonTable:
+    """Plan every scenario of an area and compare them.
+
+    Parameters
+    ----------
+    area:
+        The base area (:func:`dia.load_area`).
+    scenarios:
+        Scenario files or :class:`Scenario` objects; names must be unique.
+    processes:
+        Worker processes; ``None`` = as many as useful (scenarios, cores);
+        ``1`` = solve in this process.
+    progress:
+        Optional callback, called as each scenario is solved.
+    reference:
+        Scenario to compare the others with; default ``basis`` when present,
+        else the first name in alphabetical order.
+
+    Returns
+    -------
+    ComparisonTable
+
+    Raises
+    ------
+    dia.errors.InputError
+        A scenario is invalid or does not fit the area, two scenarios share a
+        name, or ``reference`` is not one of them.
+    dia.errors.InfeasibleError
+        A scenario cannot be planned (the message names the scenario).
+
+    Examples
+    --------
+    >>> from dia import load_area, example_path
+    >>> area = load_area(example_path())  # doctest: +SKIP
+    >>> table = compare(area, sorted((example_path() / "scenarios").glob("*.yaml")))  # doctest: +SKIP
+    >>> table.summary.loc[("value", "")]  # doctest: +SKIP
+    """
+    loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in scenarios]
+    by_name = _unique(loaded)
+    names = sorted(by_name)
+    runs = run_scenarios(area, [by_name[n] for n in names], processes=processes, progress=progress)
+    return comparison_table(runs, reference=reference)
+
+
+def _unique(scenarios: Iterable[Scenario]) -> dict[str, Scenario]:
+    out: dict[str, Scenario] = {}
+    problems = []
+    for s in scenarios:
+        if s.name in out:
+            problems.append(Problem(Reason.DUPLICATE_ID, f"two scenarios are called {s.name!r}",
+                                    Location(file=s.source, key="name")))
+        out[s.name] = s
+    if problems:
+        raise InputError(problems)
+    if not out:
+        raise InputError([Problem(Reason.EMPTY_REQUIRED, "no scenarios to compare", Location())])
+    return out
+
+
+def _solve(area: Area, scenario: Scenario) -> ScenarioRun:
+    """Apply, couple and plan one scenario (runs in a worker process)."""
+    from dia.coupling import find_couplings
+    from dia.solver import plan_agenda
+
+    applied = apply_scenario_logged(area, scenario)
+    new = applied.area
+    agenda = plan_agenda(new, find_couplings(new), options=new.config.solver, progress=None,
+                         scenario_name=scenario.name)
+    return ScenarioRun(name=scenario.name, agenda=agenda, removed=dict(applied.removed))
+
+
+def pool(processes: int) -> ProcessPoolExecutor:
+    """A process pool whose workers start clean and have ``dia`` imported already.
+
+    ``forkserver`` (where available) forks workers from a small server
+    process that never ran a solver, so no solver threads are inherited
+    (HiGHS keeps a thread pool), while the modules preloaded into the
+    server make starting a worker cheap.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        server = multiprocessing.get_context("forkserver")
+        server.set_forkserver_preload(["dia.scenarios.compare", "dia.solver", "dia.coupling"])
+        return ProcessPoolExecutor(max_workers=processes, mp_context=server)
+    return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
+
+
+def worker_count(jobs: int, processes: int | None) -> int:
+    """Processes to use: at most one per job and (by default) one per core."""
+    if processes is not None and processes < 1:
+        raise InputError([Problem(Reason.OUT_OF_RANGE, f"processes must be ≥ 1, got {processes}",
+                                  Location(key="processes"))])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs, processes if processes is not None else cores))
+
+
+def run_scenarios(
+    area: Area,
+    scenarios: Sequence[Scenario],
+    *,
+    processes: int | None = None,
+    progress: Progress | None = None,
+) -> dict[str, ScenarioRun]:
+    """Solve each scenario, in worker processes when more than one is useful.
+
+    Scenarios are first applied here, so an invalid one fails fast before any
+    solving starts. Results are keyed by scenario name (sorted).
+    """
+    for s in scenarios:
+        apply_scenario_logged(area, s)  # raises InputError for a bad scenario, before any solve
+    workers = worker_count(len(scenarios), processes)
+    total = len(scenarios)
+    runs: dict[str, ScenarioRun] = {}
+
+    def done(run: ScenarioRun) -> None:
+        runs[run.name] = run
+        if progress is not None:
+            progress(f"scenario {run.name}: {run.agenda.run.status}", len(runs) / total)
+
+    if workers == 1:
+        for s in scenarios:
+            if progress is not None:
+                progress(f"solving scenario {s.name}", len(runs) / total)
+            done(_solve(area, s))
+    else:
+        with pool(workers) as executor:
+            pending: set[Future[ScenarioRun]] = {executor.submit(_solve, area, s) for s in scenarios}
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(finished, key=lambda f: f.result().name):
+                    done(future.result())
+    return dict(sorted(runs.items()))
+
+
+def pick_reference(names: Iterable[str], reference: str | None = None) -> str:
+    """The reference column: ``reference`` if given, else ``basis`` if present, else the first name."""
+    ordered = sorted(names)
+    if reference is not None:
+        if reference not in ordered:
+            raise InputError([Problem(Reason.UNKNOWN_KEY,
+                                      f"reference scenario {reference!r} is not among {', '.join(ordered)}",
+                                      Location(key="reference"))])
+        return reference
+    return REFERENCE_NAME if REFERENCE_NAME in ordered else ordered[0]
+
+
+def comparison_table(runs: Mapping[str, ScenarioRun], *, reference: str | None = None) -> ComparisonTable:
+    """Build the side-by-side table from solved scenarios (pure; no solving).
+
+    Parameters
+    ----------
+    runs:
+        Solved scenarios by name.
+    reference:
+        See :func:`compare`.
+    """
+    ref = pick_reference(runs, reference)
+    names = (ref, *sorted(n for n in runs if n != ref))
+    agendas = {n: runs[n].agenda for n in names}
+    summary = _summary(agendas, {n: runs[n].removed for n in names})
+    projects = _projects(agendas)
+    changes = {n: tuple(diff_agendas(agendas[ref], agendas[n])) for n in names if n != ref}
+    return ComparisonTable(reference=ref, names=names, summary=summary, projects=projects,
+                           changes=changes, runs={n: runs[n] for n in names})
+
+
+def _summary(agendas: Mapping[str, Agenda], removed: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
+    names = list(agendas)
+    partners = sorted({p.partner for a in agendas.values() for p in a.projects}
+                      | {c.partner for a in agendas.values() for c in a.cashflow})
+    buurten = sorted({p.buurt for a in agendas.values() for p in a.projects})
+    tight: set[tuple[str, int]] = set()
+    for a in agendas.values():
+        duals = sorted(((c.dual or 0.0, c.partner, c.year) for c in a.cashflow if (c.dual or 0.0) > 1e-9),
+                       key=lambda d: (-d[0], d[1], d[2]))
+        tight.update((q, t) for _d, q, t in duals[:TIGHTEST])
+
+    rows: dict[tuple[str, str], dict[str, object]] = {}
+
+    def put(metric: str, item: str, name: str, value: object) -> None:
+        rows.setdefault((metric, item), {})[name] = value
+
+    for name, a in agendas.items():
+        chosen = [p for p in a.projects if p.is_selected]
+        dropped = [p for p in a.projects if not p.is_selected]
+        delayed = [p for p in chosen if p.preferred_start is not None and p.start_year is not None
+                   and p.start_year > p.preferred_start]
+        put("objective", "", name, a.objective.total)
+        put("value", "", name, a.objective.value)
+        put("saving", "", name, a.objective.saving)
+        put("couplings_realised", "", name, sum(1 for c in a.couplings if c.is_realised))
+        for metric, group in (("projects_scheduled", chosen), ("projects_delayed", delayed),
+                              ("projects_dropped", dropped)):
+            put(metric, "", name, len(group))
+            for q in partners:
+                put(metric, q, name, sum(1 for p in group if p.partner == q))
+        put("projects_left_out", "", name, len(removed[name]))
+        for b in buurten:
+            put("projects_scheduled_buurt", b, name, sum(1 for p in chosen if p.buurt == b))
+        for q in partners:
+            put("budget", q, name, sum(c.budget for c in a.cashflow if c.partner == q))
+            put("net_spend", q, name, sum(c.net for c in a.cashflow if c.partner == q))
+        dual_of = {(c.partner, c.year): c.dual for c in a.cashflow}
+        for q, t in sorted(tight):
+            put("shadow_price", f"{q} {t}", name, dual_of.get((q, t)))
+        put("status", "", name, a.run.status)
+        put("gap", "", name, a.run.gap)
+
+    order = {m: i for i, m in enumerate(METRICS)}
+    keys = sorted(rows, key=lambda k: (order[k[0]], k[1] != "", k[1]))
+    index = pd.MultiIndex.from_tuples(keys, names=["metric", "item"])
+    data = [[_clean(rows[k].get(n)) for n in names] for k in keys]
+    return pd.DataFrame(data, index=index, columns=pd.Index(names, name="scenario"), dtype=object)
+
+
+#: Summary metrics in row order.
+METRICS: tuple[str, ...] = (
+    "objective", "value", "saving", "couplings_realised", "projects_scheduled", "projects_delayed",
+    "projects_dropped", "projects_left_out", "projects_scheduled_buurt", "budget", "net_spend",
+    "shadow_price", "status", "gap",
+)
+
+
+def _clean(value: object) -> object:
+    """Round floats so tiny solver noise cannot make equal plans look different."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        return round(value, 2)
+    return value
+
+
+def _projects(agendas: Mapping[str, Agenda]) -> pd.DataFrame:
+    info: dict[str, tuple[str, str, str, str]] = {}
+    starts: dict[str, dict[str, int | None]] = {}
+    for name, a in agendas.items():
+        for p in a.projects:
+            info.setdefault(p.project_id, (p.partner, p.name, p.type, p.buurt))
+            starts.setdefault(p.project_id, {})[name] = p.start_year if p.is_selected else None
+    ids = sorted(info)
+    frame = pd.DataFrame(
+        {"partner": [info[i][0] for i in ids], "name": [info[i][1] for i in ids],
+         "type": [info[i][2] for i in ids], "buurt": [info[i][3] for i in ids]},
+        index=pd.Index(ids, name="project_id"),
+    )
+    for name in agendas:
+        frame[name] = pd.array([starts[i].get(name) for i in ids], dtype="Int64")
+    return frame
+
