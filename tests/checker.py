@@ -23,37 +23,46 @@ the koppelkansen and the agenda's own start years, draws and savings:
   must still add up);
 * funds: a draw names an existing fund the project lists, for which the
   project's type and the drawing partner are eligible; the partner pays for
-  the project; the year is one in which the project spends; draws on a fund
-  in a year stay within that year's amount; a project's draws in a year stay
-  within its cost in that year, and a partner's within its share of it;
+  the project; the year is a horizon year in which the project spends; draws
+  on a fund in a year stay within that year's amount; a project's draws in a
+  year stay within its cost in that year, and a partner's draws plus its
+  share of the project's saving that year within its share of that cost (so
+  savings and subsidies never make a project's net spend negative);
 * koppelkansen: the agenda lists exactly the given couplings; a realised one
   has both projects scheduled with start years at most ``max_gap`` apart and
   credits at most its potential saving; an unrealised one credits nothing;
 * savings: a project's saving is at most its cost, zero unless scheduled and
   in a realised coupling, and at most its credited shares of its realised
-  couplings; the project savings, the coupling savings and the partner-year
-  savings (within the horizon and beyond it) add up to the same total; each
-  partner's savings equal its cost shares of its projects' savings;
+  couplings; the project savings and the coupling savings add up to the same
+  total; a project's saving lowers its payers' spend, split by cost share, in
+  the years it runs, in proportion to its cash-flow profile, so each
+  partner-year saving of the horizon is recomputed from the project savings;
 * nuisance cap: at most ``caps.street_works_per_buurt_year`` scheduled
   street-opening projects start in one buurt in one year;
 * objective: the reported parts equal a recomputation::
 
       value   = weights.value * sum over scheduled i of sia_weight(i) * value(i)
       saving  = weights.saving * sum of realised coupling savings
-      delay   = sum over scheduled i with a preferred start of
+      delay   = sum over scheduled i of
                 weights.delay * |start(i) - preferred(i)| * (sia_weight(i) * value(i) + 0.001 * cost(i))
       total   = value + saving - delay
 
-  with ``sia_weight = 1`` when ``weights.use_sia`` is off.
+  with ``sia_weight = 1`` when ``weights.use_sia`` is off and ``preferred(i)``
+  the preferred start, the earliest start when none is given, the forced
+  start when one is.
 
 Notes
 -----
-How a coupling's saving is spread over the *years* of a partner is a
-modelling choice of the solver (``docs/model.md``); the checker only demands
-the invariants that must hold whatever the choice: totals per partner and
-overall, and no saving in a year in which the partner pays nothing for the
-coupled projects. :func:`plan_violations` is the feasibility core shared with
-the brute force in ``tests/solver/test_bruteforce.py``.
+Three details are modelling choices of the solver (its docstrings in
+``dia/solver/constraints.py`` and ``dia/solver/build.py``), checked here as
+documented there: savings are spread over a project's years in proportion to
+its profile; a project without a preferred start is penalised for starting
+after its earliest start; fund draws and savings together stay within the
+partner's share of the project's cost in a year. Whatever the split of a
+coupling's saving over its two projects (``Coupling.share_a``), the checker
+demands that each project gets at most its share and that totals agree.
+:func:`plan_violations` is the feasibility core shared with the brute force
+in ``tests/solver/test_bruteforce.py``.
 """
 
 from __future__ import annotations
@@ -102,14 +111,24 @@ class Plan:
     partner_saving: dict[PartnerYearKey, float] = field(default_factory=dict)
     draws: list[Draw] = field(default_factory=list)
     carry_out: dict[PartnerYearKey, float] = field(default_factory=dict)
+    fixed_starts: dict[str, int | None] = field(default_factory=dict)
+    """Forced start years (None: must not be scheduled), as ``plan_agenda(fixed_starts=...)``."""
+    tol: tuple[float, float] = (EURO_TOLERANCE, RELATIVE_TOLERANCE)
+    """(absolute euro, relative) slack on the budget, fund and saving limits; the brute force
+    uses a cent so that it never accepts what the solver's tolerances would refuse."""
 
 
-def _close(a: float, b: float, scale: float = 0.0) -> bool:
-    return abs(a - b) <= EURO_TOLERANCE + RELATIVE_TOLERANCE * max(abs(a), abs(b), scale)
+Tolerance = tuple[float, float]
+#: (absolute euro, relative) slack used when checking reported agendas.
+REPORT_TOLERANCE: Tolerance = (EURO_TOLERANCE, RELATIVE_TOLERANCE)
 
 
-def _le(a: float, b: float, scale: float = 0.0) -> bool:
-    return a <= b + EURO_TOLERANCE + RELATIVE_TOLERANCE * max(abs(a), abs(b), scale)
+def _close(a: float, b: float, scale: float = 0.0, tol: Tolerance = REPORT_TOLERANCE) -> bool:
+    return abs(a - b) <= tol[0] + tol[1] * max(abs(a), abs(b), scale)
+
+
+def _le(a: float, b: float, scale: float = 0.0, tol: Tolerance = REPORT_TOLERANCE) -> bool:
+    return a <= b + tol[0] + tol[1] * max(abs(a), abs(b), scale)
 
 
 def as_couplings(couplings: Any) -> tuple[Coupling, ...]:
@@ -155,6 +174,29 @@ def payers(project: Project) -> list[tuple[str, float]]:
     return [(s.partner, s.fraction) for s in project.shares]
 
 
+def preferred_start(project: Project, fixed_starts: Mapping[str, int | None] | None = None) -> int:
+    """The year the delay penalty counts from: forced start, preferred start, else earliest start."""
+    forced = (fixed_starts or {}).get(project.id)
+    if forced is not None:
+        return forced
+    return project.preferred_start if project.preferred_start is not None else project.earliest_start
+
+
+def saving_by_partner_year(area: Area, starts: Mapping[str, int],
+                           project_saving: Mapping[str, float]) -> dict[PartnerYearKey, float]:
+    """Each project's saving spread over its years by its profile and over its payers by share."""
+    out: dict[PartnerYearKey, float] = defaultdict(float)
+    for pid, saving in project_saving.items():
+        p = area.project_by_id.get(pid)
+        start = starts.get(pid)
+        if p is None or start is None or p.cost <= 0 or saving == 0:
+            continue
+        for offset, amount in enumerate(p.profile):
+            for partner, fraction in payers(p):
+                out[(partner, start + offset)] += fraction * saving * amount / p.cost
+    return dict(out)
+
+
 def gross_spend(area: Area, starts: Mapping[str, int]) -> dict[PartnerYearKey, float]:
     """Spend per (partner, year) of the scheduled projects, before savings and funds, every year."""
     out: dict[PartnerYearKey, float] = defaultdict(float)
@@ -196,14 +238,16 @@ def plan_violations(area: Area, couplings: Sequence[Coupling], plan: Plan) -> li
     list of str
         One readable line per violation.
     """
-    out: list[str] = []
-    out += _window_violations(area, plan)
-    out += _dependency_violations(area, plan)
+    out = schedule_violations(area, plan)
     out += _coupling_violations(area, couplings, plan)
     out += _fund_violations(area, plan)
     out += _budget_violations(area, plan)
-    out += _cap_violations(area, plan)
     return out
+
+
+def schedule_violations(area: Area, plan: Plan) -> list[str]:
+    """The rules on start years alone: windows, forced starts, mandatory, dependencies, nuisance cap."""
+    return _window_violations(area, plan) + _dependency_violations(area, plan) + _cap_violations(area, plan)
 
 
 def _window_violations(area: Area, plan: Plan) -> list[str]:
@@ -213,6 +257,11 @@ def _window_violations(area: Area, plan: Plan) -> list[str]:
             out.append(f"{pid}: scheduled but not a project of the area")
     for p in area.projects:
         start = plan.starts.get(p.id)
+        if p.id in plan.fixed_starts:
+            forced = plan.fixed_starts[p.id]
+            if start != forced:
+                out.append(f"{p.id}: starts {start}, forced to {forced}")
+            continue
         if start is None:
             if p.is_mandatory:
                 out.append(f"{p.id}: mandatory but not scheduled")
@@ -254,7 +303,7 @@ def _coupling_violations(area: Area, couplings: Sequence[Coupling], plan: Plan) 
         elif abs(sa - sb) > c.max_gap:
             out.append(f"coupling {c.project_a}–{c.project_b}: realised with starts {sa} and {sb}, "
                        f"more than max_gap {c.max_gap} apart")
-        if saving < -EURO_TOLERANCE or not _le(saving, c.potential_saving):
+        if saving < -EURO_TOLERANCE or not _le(saving, c.potential_saving, tol=plan.tol):
             out.append(f"coupling {c.project_a}–{c.project_b}: credits {saving:,.2f}, "
                        f"outside 0–{c.potential_saving:,.2f}")
         credited[c.project_a] += c.share_a * c.potential_saving
@@ -273,33 +322,22 @@ def _coupling_violations(area: Area, couplings: Sequence[Coupling], plan: Plan) 
             out.append(f"{pid}: saves {saving:,.2f} but is not scheduled")
         if saving < -EURO_TOLERANCE:
             out.append(f"{pid}: negative saving {saving:,.2f}")
-        if not _le(saving, p.cost):
+        if not _le(saving, p.cost, tol=plan.tol):
             out.append(f"{pid}: saves {saving:,.2f}, more than its cost {p.cost:,.2f}")
-        if not _le(saving, credited.get(pid, 0.0)):
+        if not _le(saving, credited.get(pid, 0.0), tol=plan.tol):
             out.append(f"{pid}: saves {saving:,.2f}, more than its shares of realised couplings "
                        f"({credited.get(pid, 0.0):,.2f})")
     total_couplings = sum(plan.realised.values())
-    total_partners = sum(plan.partner_saving.values())
     if not _close(total_projects, total_couplings):
         out.append(f"savings: projects save {total_projects:,.2f} in total, "
                    f"realised couplings {total_couplings:,.2f}")
-    if not _close(total_partners, total_couplings):
-        out.append(f"savings: partner-years save {total_partners:,.2f} in total, "
-                   f"realised couplings {total_couplings:,.2f}")
-    for partner in partners_of(area):
-        expected = sum(share_of(area.project_by_id[pid], partner) * s
-                       for pid, s in plan.project_saving.items() if pid in area.project_by_id)
-        got = sum(s for (p, _y), s in plan.partner_saving.items() if p == partner)
-        if not _close(got, expected):
-            out.append(f"savings: {partner} is credited {got:,.2f}, its shares of project savings "
-                       f"are {expected:,.2f}")
-    spend = gross_spend(area, {pid: s for pid, s in plan.starts.items() if plan.project_saving.get(pid)})
-    for (partner, year), s in sorted(plan.partner_saving.items()):
-        if s < -EURO_TOLERANCE:
-            out.append(f"savings: {partner} {year} has a negative saving {s:,.2f}")
-        if s > EURO_TOLERANCE and spend.get((partner, year), 0.0) <= 0.0:
-            out.append(f"savings: {partner} {year} saves {s:,.2f} but pays nothing that year "
-                       "for projects with savings")
+    expected = saving_by_partner_year(area, plan.starts, plan.project_saving)
+    horizon = area.config.horizon
+    for key in sorted(set(plan.partner_saving) | {k for k in expected if k[1] in horizon}):
+        got, want = plan.partner_saving.get(key, 0.0), expected.get(key, 0.0)
+        if not _close(got, want):
+            out.append(f"savings: {key[0]} {key[1]} is credited {got:,.2f}; its shares of the project "
+                       f"savings spread over the project years give {want:,.2f}")
     return out
 
 
@@ -329,24 +367,31 @@ def _fund_violations(area: Area, plan: Plan) -> list[str]:
             out.append(f"{where}: type {p.type!r} / partner {d.partner!r} not eligible")
         if share_of(p, d.partner) <= 0:
             out.append(f"{where}: {d.partner} does not pay for the project")
+        if d.year not in area.config.horizon:
+            out.append(f"{where}: the year lies outside the horizon")
         per_fund_year[(d.fund, d.year)] += d.amount
         per_project_year[(d.project, d.year)] += d.amount
         per_project_partner_year[(d.project, d.partner, d.year)] += d.amount
     for (name, year), amount in sorted(per_fund_year.items()):
         available = area.fund_by_name[name].amount_in(year)
-        if not _le(amount, available):
+        if not _le(amount, available, tol=plan.tol):
             out.append(f"fund {name} {year}: draws {amount:,.2f}, available {available:,.2f}")
     for (pid, year), amount in sorted(per_project_year.items()):
         p = area.project_by_id[pid]
         cost = p.spend_in(plan.starts[pid], year)
-        if not _le(amount, cost):
+        if not _le(amount, cost, tol=plan.tol):
             out.append(f"{pid} {year}: draws {amount:,.2f} from funds, costs {cost:,.2f} that year")
     for (pid, partner, year), amount in sorted(per_project_partner_year.items()):
         p = area.project_by_id[pid]
         cost = share_of(p, partner) * p.spend_in(plan.starts[pid], year)
-        if not _le(amount, cost):
+        if not _le(amount, cost, tol=plan.tol):
             out.append(f"{pid} {partner} {year}: draws {amount:,.2f} from funds, "
                        f"its share of the cost that year is {cost:,.2f}")
+        own = saving_by_partner_year(area, plan.starts, {pid: plan.project_saving.get(pid, 0.0)})
+        saving = own.get((partner, year), 0.0)
+        if saving > EURO_TOLERANCE and not _le(amount + saving, cost, tol=plan.tol):
+            out.append(f"{pid} {partner} {year}: draws {amount:,.2f} from funds and saves {saving:,.2f}, "
+                       f"more than its share of the cost that year ({cost:,.2f})")
     return out
 
 
@@ -378,13 +423,13 @@ def _budget_violations(area: Area, plan: Plan) -> list[str]:
         _budget, fraction = budget_amount(area, partner, year)
         available = f["budget"] + f["carry_in"]
         scale = max(f["spend"], available)
-        if not _le(f["net"], available, scale):
+        if not _le(f["net"], available, scale, plan.tol):
             out.append(f"budget {partner} {year}: net spend {f['net']:,.2f} exceeds budget "
                        f"{f['budget']:,.2f} + carry-over {f['carry_in']:,.2f}")
         if f["carry_out"] < -EURO_TOLERANCE:
             out.append(f"budget {partner} {year}: negative carry-over {f['carry_out']:,.2f}")
         limit = max(0.0, fraction * (available - f["net"]))
-        if not _le(f["carry_out"], limit, scale):
+        if not _le(f["carry_out"], limit, scale, plan.tol):
             out.append(f"budget {partner} {year}: carries {f['carry_out']:,.2f} over, at most "
                        f"{fraction:.0%} of the unspent {available - f['net']:,.2f}")
     return out
@@ -414,8 +459,8 @@ def objective_of(area: Area, plan: Plan) -> dict[str, float]:
         p = area.project_by_id[pid]
         weighted = sia_weight(area, p) * p.value
         value += w.value * weighted
-        if p.preferred_start is not None:
-            delay += w.delay * abs(start - p.preferred_start) * (weighted + DELAY_COST_FRACTION * p.cost)
+        moved = abs(start - preferred_start(p, plan.fixed_starts))
+        delay += w.delay * moved * (weighted + DELAY_COST_FRACTION * p.cost)
     saving = w.saving * sum(plan.realised.values())
     return {"value": value, "saving": saving, "delay_penalty": delay, "total": value + saving - delay}
 
@@ -423,9 +468,10 @@ def objective_of(area: Area, plan: Plan) -> dict[str, float]:
 # ---- the agenda checker ---------------------------------------------------------------------
 
 
-def plan_of(agenda: Agenda) -> Plan:
+def plan_of(agenda: Agenda, fixed_starts: Mapping[str, int | None] | None = None) -> Plan:
     """The decisions an agenda reports, as a :class:`Plan`."""
     return Plan(
+        fixed_starts=dict(fixed_starts or {}),
         starts={p.project_id: p.start_year for p in agenda.projects
                 if p.is_selected and p.start_year is not None},
         realised={(c.project_a, c.project_b): c.saving for c in agenda.couplings if c.is_realised},
@@ -436,7 +482,9 @@ def plan_of(agenda: Agenda) -> Plan:
     )
 
 
-def check_agenda(area: Area, couplings: Any, agenda: Agenda) -> list[str]:
+def check_agenda(area: Area, couplings: Any, agenda: Agenda, *,
+                 fixed_starts: Mapping[str, int | None] | None = None,
+                 max_gap: float | None = None) -> list[str]:
     """Every rule the agenda breaks and every figure it misreports.
 
     Parameters
@@ -447,6 +495,11 @@ def check_agenda(area: Area, couplings: Any, agenda: Agenda) -> list[str]:
         Its koppelkansen: a sequence of :class:`~dia.model.Coupling` or a coupling graph.
     agenda:
         The agenda to check.
+    fixed_starts:
+        The forced start years the agenda was planned with (``plan_agenda(fixed_starts=...)``).
+    max_gap:
+        The relative gap the solver was asked for: an agenda reported ``optimal`` must lie
+        within it of the reported bound (unchecked when None).
 
     Returns
     -------
@@ -454,15 +507,27 @@ def check_agenda(area: Area, couplings: Any, agenda: Agenda) -> list[str]:
         One line per violation; empty when the agenda is valid.
     """
     coupling_list = as_couplings(couplings)
-    plan = plan_of(agenda)
+    plan = plan_of(agenda, fixed_starts)
     out = _report_violations(area, coupling_list, agenda, plan)
     out += plan_violations(area, coupling_list, plan)
+    run = agenda.run
+    if run.bound is not None and run.bound < agenda.objective.total - EURO_TOLERANCE - \
+            OBJECTIVE_TOLERANCE * abs(run.bound):
+        out.append(f"run: the bound {run.bound:,.2f} lies below the agenda's objective "
+                   f"{agenda.objective.total:,.2f} (a maximisation)")
+    if max_gap is not None and run.status == "optimal" and run.bound is not None:
+        gap = (run.bound - agenda.objective.total) / max(1.0, abs(agenda.objective.total))
+        # the tie-break term (below one euro) may sit in the bound
+        if gap > max_gap and run.bound - agenda.objective.total > 1.0:
+            out.append(f"run: status 'optimal' but the objective {agenda.objective.total:,.2f} lies "
+                       f"{100 * gap:.3f} % below the bound {run.bound:,.2f} (asked: {100 * max_gap:.4f} %)")
     return out
 
 
-def assert_valid(area: Area, couplings: Any, agenda: Agenda) -> None:
+def assert_valid(area: Area, couplings: Any, agenda: Agenda, *,
+                 fixed_starts: Mapping[str, int | None] | None = None, max_gap: float | None = None) -> None:
     """Fail with every violation listed when :func:`check_agenda` finds any."""
-    violations = check_agenda(area, couplings, agenda)
+    violations = check_agenda(area, couplings, agenda, fixed_starts=fixed_starts, max_gap=max_gap)
     assert not violations, "agenda violates:\n  " + "\n  ".join(violations)
 
 
@@ -486,8 +551,10 @@ def _report_violations(area: Area, couplings: Sequence[Coupling], agenda: Agenda
         p = area.project_by_id.get(sp.project_id)
         if p is None:
             continue
-        expected = {"partner": p.partner, "type": p.type, "buurt": p.buurt, "is_mandatory": p.is_mandatory,
-                    "preferred_start": p.preferred_start}
+        forced = plan.fixed_starts.get(p.id)
+        expected = {"partner": p.partner, "type": p.type, "buurt": p.buurt,
+                    "is_mandatory": p.is_mandatory or forced is not None,
+                    "preferred_start": preferred_start(p, plan.fixed_starts)}
         for name, want in expected.items():
             if getattr(sp, name) != want:
                 out.append(f"{p.id}: reports {name} {getattr(sp, name)!r}, the area says {want!r}")

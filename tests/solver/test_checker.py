@@ -43,7 +43,8 @@ from tests.checker import (
     gross_spend,
     objective_of,
     partner_year_figures,
-    payers,
+    preferred_start,
+    saving_by_partner_year,
     sia_weight,
 )
 from tests.strategies import couplings_of
@@ -100,8 +101,8 @@ def build_agenda(area: Area, couplings: Sequence[Coupling], starts: Mapping[str,
 
     Realises every coupling whose projects are scheduled within its gap (or
     exactly ``realise``), credits each project its shares (capped at its
-    cost), books each project's saving on its payers by share in its start
-    year, and carries over as much as allowed.
+    cost), spreads each project's saving over its payers by share and its
+    years by profile, and carries over as much as allowed.
     """
     plan = Plan(starts=dict(starts), draws=list(draws))
     credit: dict[str, float] = defaultdict(float)
@@ -113,11 +114,9 @@ def build_agenda(area: Area, couplings: Sequence[Coupling], starts: Mapping[str,
             credit[c.project_a] += c.share_a * c.potential_saving
             credit[c.project_b] += (1 - c.share_a) * c.potential_saving
     for pid, amount in credit.items():
-        p = area.project_by_id[pid]
-        plan.project_saving[pid] = min(amount, p.cost)
-        for partner, fraction in payers(p):
-            key = (partner, starts.get(pid, area.config.horizon.start))
-            plan.partner_saving[key] = plan.partner_saving.get(key, 0.0) + fraction * min(amount, p.cost)
+        plan.project_saving[pid] = min(amount, area.project_by_id[pid].cost)
+    plan.partner_saving = {k: v for k, v in saving_by_partner_year(area, starts, plan.project_saving).items()
+                           if k[1] in area.config.horizon}
     for (partner, year), f in sorted(partner_year_figures(area, plan).items()):
         row = area.budget_of(partner, year)
         fraction = row.carry_over if row else 0.0
@@ -130,7 +129,7 @@ def build_agenda(area: Area, couplings: Sequence[Coupling], starts: Mapping[str,
         projects.append(ScheduledProject(
             project_id=p.id, partner=p.partner, name=p.name, type=p.type, buurt=p.buurt,
             is_selected=start is not None, is_mandatory=p.is_mandatory, start_year=start,
-            end_year=p.end_year(start) if start is not None else None, preferred_start=p.preferred_start,
+            end_year=p.end_year(start) if start is not None else None, preferred_start=preferred_start(p),
             cost=p.cost, saving=plan.project_saving.get(p.id, 0.0), value=p.value,
             weighted_value=sia_weight(area, p) * p.value,
             spend=tuple(PartnerSpend(partner=k[0], year=k[1], amount=v) for k, v in sorted(spend.items())),
@@ -267,6 +266,8 @@ CASES: dict[str, tuple[Case, str]] = {
                         "does not list the fund"),
     "fund-above-partner-share": (_other_area(GOOD_STARTS, funds=(_big_fund(),), draws=(
         Draw("Fonds", "A-03", "Alfa", 2031, 70_000.0),)), "its share of the cost that year is 60,000.00"),
+    "fund-plus-saving": (_other_area(GOOD_STARTS, funds=(_big_fund(),), draws=(
+        Draw("Fonds", "A-03", "Alfa", 2031, 60_000.0),)), "and saves 500.00"),
     "fund-above-project-cost": (_other_area(GOOD_STARTS, funds=(_big_fund(),), draws=(
         Draw("Fonds", "A-03", "Alfa", 2031, 90_000.0),)), "costs 80,000.00 that year"),
     "fund-outside-project-years": (_built({**GOOD_STARTS, "A-03": 2032},
@@ -292,11 +293,11 @@ CASES: dict[str, tuple[Case, str]] = {
                             "more than its shares of realised couplings"),
     "saving-unscheduled": (_mutated(lambda a: _project(_built({"G-01": 2030})(
         checker_area(), couplings_of(checker_area()), a)[1], "A-04", saving=100.0)), "but is not scheduled"),
-    "saving-totals": (_mutated(lambda a: _row(a, "Alfa", 2031, saving=0.0, net=a.cashflow[1].net)),
-                      "partner-years save"),
+    "saving-totals": (_mutated(lambda a: _project(a, "G-01", saving=a.projects[2].saving - 1_000.0)),
+                      "projects save"),
     "saving-year-without-spend": (_mutated(lambda a: _row(_row(a, "Gemeente", 2031, saving=0.0),
                                                           "Gemeente", 2033, saving=a.cashflow[5].saving)),
-                                  "pays nothing that year"),
+                                  "spread over the project years"),
     "nuisance-cap": (_built({**GOOD_STARTS, "G-02": 2030, "A-03": 2032, "A-04": 2031},
                             (Draw("Fonds", "A-03", "Alfa", 2032, 0.0),)), "street works start in"),
     "objective-value": (_mutated(lambda a: _objective(a, value=a.objective.value + 10.0)), "objective value"),
@@ -328,3 +329,24 @@ def test_checker_rejects(name: str, area: Area, couplings: tuple[Coupling, ...],
     violations = check_agenda(checked_area, couplings, agenda)
     assert violations, f"{name}: the checker accepted a bad agenda"
     assert any(fragment in v for v in violations), "\n".join(violations)
+
+
+def test_checker_honours_forced_starts(area: Area, couplings: tuple[Coupling, ...], good: Agenda) -> None:
+    """A forced start must be kept, counts as mandatory and as the preferred start."""
+    violations = check_agenda(area, couplings, good, fixed_starts={"G-02": 2032})
+    assert any("G-02: starts 2031, forced to 2032" in v for v in violations), violations
+    assert any("G-02: reports is_mandatory False" in v for v in violations), violations
+    dropped = check_agenda(area, couplings, good, fixed_starts={"A-04": None})
+    assert any("A-04: starts 2032, forced to None" in v for v in dropped), dropped
+
+
+def test_checker_rejects_an_optimal_status_far_from_the_bound(area: Area, couplings: tuple[Coupling, ...],
+                                                                 good: Agenda) -> None:
+    """``optimal`` must mean within the requested gap of the bound; the bound bounds the objective."""
+    assert check_agenda(area, couplings, good, max_gap=1e-6) == []
+    total = good.objective.total
+    loose = good.model_copy(update={"run": good.run.model_copy(update={"bound": total + 10_000})})
+    violations = check_agenda(area, couplings, loose, max_gap=1e-6)
+    assert any("status 'optimal' but the objective" in v for v in violations), violations
+    low = good.model_copy(update={"run": good.run.model_copy(update={"bound": total - 10_000})})
+    assert any("lies below the agenda's objective" in v for v in check_agenda(area, couplings, low))
