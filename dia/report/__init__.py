@@ -53,8 +53,8 @@ def export(
     formats:
         Any of ``csv`` (agenda.csv, cashflow.csv, couplings.csv), ``json``
         (run.json, agenda.json), ``xlsx`` (agenda.xlsx), ``png`` (gantt.png,
-        cash-flow charts), ``svg`` (gantt.svg), ``pdf`` (gantt.pdf,
-        cashflow.pdf) and ``html`` (report.html). Default: all of them.
+        cash-flow charts), ``svg`` (gantt.svg), ``pdf`` (gantt.pdf, every
+        page) and ``html`` (report.html). Default: all of them.
     progress:
         Optional callback for progress messages.
 

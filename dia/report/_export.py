@@ -29,6 +29,7 @@ class ExportContext:
     lang: Lang
     area: Area | None
     stage: Path
+    chosen: tuple[str, ...] = ()
     cache: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
@@ -36,6 +37,38 @@ class ExportContext:
         from dia.report.colours import partner_colours
 
         return partner_colours(self.agenda, self.area)
+
+
+    def gantt(self) -> dict[str, bytes]:
+        """Gantt files for every chosen image format (PNG also when the HTML report needs it)."""
+        if "gantt" not in self.cache:
+            from dia.report.gantt import render_gantt
+
+            wanted = tuple(f for f in ("png", "svg", "pdf") if f in self.chosen or (f == "png" and
+                                                                                   "html" in self.chosen))
+            self.cache["gantt"] = render_gantt(self.agenda, area=self.area, lang=self.lang,
+                                               colours=self.colours, formats=wanted)
+        files: dict[str, bytes] = self.cache["gantt"]
+        return files
+
+    def charts(self) -> dict[str, bytes]:
+        """Cash-flow chart files (PNG also when the HTML report needs it)."""
+        if "charts" not in self.cache:
+            from dia.report.charts import render_charts
+
+            wanted = ("png",) if "png" in self.chosen or "html" in self.chosen else ()
+            self.cache["charts"] = render_charts(self.agenda, area=self.area, lang=self.lang,
+                                                 colours=self.colours, formats=wanted)
+        files: dict[str, bytes] = self.cache["charts"]
+        return files
+
+    def put(self, name: str, data: bytes) -> str:
+        """Write ``data`` as ``name`` in the staging folder; return the name."""
+        from dia.io.atomic import atomic_open
+
+        with atomic_open(self.stage / name, "wb") as handle:
+            handle.write(data)
+        return name
 
 
 Writer = Callable[[ExportContext], list[str]]
@@ -67,11 +100,22 @@ def _write_xlsx(ctx: ExportContext) -> list[str]:
     return ["agenda.xlsx"]
 
 
+def _images(suffix: str) -> Writer:
+    def write(ctx: ExportContext) -> list[str]:
+        files = {**ctx.gantt(), **(ctx.charts() if suffix == ".png" else {})}
+        return [ctx.put(name, data) for name, data in files.items() if name.endswith(suffix)]
+
+    return write
+
+
 def _writers() -> dict[str, Writer]:
     return {
         "csv": _write_csv,
         "json": _write_agenda_json,
         "xlsx": _write_xlsx,
+        "png": _images(".png"),
+        "svg": _images(".svg"),
+        "pdf": _images(".pdf"),
     }
 
 
@@ -110,7 +154,7 @@ def export_files(
     written: list[str] = []
     timings: dict[str, float] = {}
     with staged_dir(out) as stage:
-        ctx = ExportContext(agenda=agenda, lang=language, area=area, stage=stage)
+        ctx = ExportContext(agenda=agenda, lang=language, area=area, stage=stage, chosen=tuple(chosen))
         for i, fmt in enumerate(chosen):
             if progress is not None:
                 progress(f"writing {fmt}", i / len(chosen))

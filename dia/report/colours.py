@@ -67,8 +67,8 @@ def partner_colours(agenda: Agenda, area: Area | None = None) -> dict[str, str]:
             colour = normalise_hex(partner.colour)
             if colour is not None:
                 configured[partner.name] = colour
-    taken = set(configured.values())
-    free = [c for c in PALETTE if c not in taken]
+    # Skip palette colours that look like a configured one, so two partners never look alike.
+    free = [c for c in PALETTE if all(_distance(c, t) > 80 for t in configured.values())]
     result: dict[str, str] = {}
     i = 0
     for name in partner_names(agenda):
@@ -83,6 +83,16 @@ def partner_colours(agenda: Agenda, area: Area | None = None) -> dict[str, str]:
     return result
 
 
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = normalise_hex(colour) or "#808080"
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
+def _distance(a: str, b: str) -> float:
+    """Euclidean distance in RGB (0 = same colour, 441 = black vs white)."""
+    return float(sum((x - y) ** 2 for x, y in zip(_rgb(a), _rgb(b), strict=True)) ** 0.5)
+
+
 def tint(colour: str, amount: float) -> str:
     """Mix ``colour`` with white: ``amount`` 0 keeps it, 1 gives white (for cell fills).
 
@@ -91,7 +101,5 @@ def tint(colour: str, amount: float) -> str:
     >>> tint("#000000", 0.5)
     '#808080'
     """
-    value = normalise_hex(colour) or "#808080"
-    rgb = [int(value[i:i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(c + (255 - c) * amount) for c in rgb]
+    mixed = [round(c + (255 - c) * amount) for c in _rgb(colour)]
     return "#" + "".join(f"{c:02X}" for c in mixed)
