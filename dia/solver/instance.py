@@ -138,6 +138,45 @@ class Instance:
                     out[(p.id, share.partner)] = funds
         return out
 
+    @cached_property
+    def max_available(self) -> dict[tuple[str, int], float]:
+        """(partner, year) -> the most money the partner can ever have that year.
+
+        Its budget plus the largest carry-in possible, i.e. with nothing spent before.
+        """
+        out: dict[tuple[str, int], float] = {}
+        for q in self.partners:
+            carry = 0.0
+            for t in self.years:
+                amount, fraction = self.budget(q, t)
+                out[(q, t)] = amount + carry
+                carry = fraction * (amount + carry)
+        return out
+
+    def never_fits(self, p: Project, s: int) -> bool:
+        """Whether starting ``p`` in ``s`` overspends a payer's budget even if alone.
+
+        True when, in some horizon year, the payer's share of the project's spend minus
+        every fund and saving that could possibly relieve it exceeds the partner's largest
+        possible budget that year (:attr:`max_available`). Such start years are fixed to 0
+        when the model is built: a valid reduction that removes LP value the integer model
+        could never realise.
+        """
+        horizon = self.area.config.horizon
+        saving = sum(self.saving_part(self.couplings[ci], p.id) for ci in self.couplings_of[p.id])
+        for share in p.payers:
+            funds = self.eligible_funds.get((p.id, share.partner), ())
+            for k, amount in enumerate(p.profile):
+                t = s + k
+                if t not in horizon:
+                    continue
+                relief = sum(f.amount_in(t) for f in funds)
+                if p.cost > 0:
+                    relief += share.fraction * saving * amount / p.cost
+                if share.fraction * amount - relief > self.max_available[(share.partner, t)] + 0.5:
+                    return True
+        return False
+
     def budget(self, partner: str, year: int) -> tuple[float, float]:
         """(amount, carry-over fraction) of the partner's budget in ``year`` (0, 0 without a row)."""
         b = self.area.budget_of(partner, year)

@@ -159,9 +159,27 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
                        time_limit=options.time_limit, msg=False, mip=not relax,
                        gapRel=options.gap, threads=options.threads)
         m.prob.solve(highs)
+        if start and not relax and _highs_values_stale(m):
+            # HiGHS 1.16 bug: after presolve reduces a model given a partial MIP start, it may
+            # report the true optimum but hand back the start's column values. Trust neither:
+            # solve again without the start (costs one extra solve, only when it happens).
+            log.warning("HiGHS returned the warm start's values, not its solution; re-solving cold")
+            remaining = max(1.0, options.time_limit - (time.perf_counter() - t0))
+            highs = _HiGHS(seed=options.seed, start=None, progress=progress, time_limit=remaining,
+                           msg=False, mip=True, gapRel=options.gap, threads=options.threads)
+            m.prob.solve(highs)
         seconds = time.perf_counter() - t0
         return _highs_result(m, highs, seconds)
     return _solve_cbc(m, options, start=None if relax else start, relax=relax, t0=t0)
+
+
+def _highs_values_stale(m: Model) -> bool:
+    """Whether the column values pulp read back disagree with HiGHS's own objective."""
+    if m.prob.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
+        return False
+    reported = -float(m.prob.solverModel.getInfo().objective_function_value)
+    from_columns = float(pulp.value(m.prob.objective) or 0.0)
+    return abs(reported - from_columns) > 1e-6 * max(1.0, abs(reported))
 
 
 def _highs_result(m: Model, highs: _HiGHS, seconds: float) -> SolveResult:

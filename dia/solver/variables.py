@@ -140,7 +140,10 @@ def define_variables(m: Model) -> None:
     rank = inst.rank
     for p in inst.schedulable:
         for s in inst.starts[p.id]:
-            m.x[(p.id, s)] = pulp.LpVariable(f"x_{rank[p.id]}_{s}", cat=pulp.LpBinary)
+            # a start that can never fit the budget is fixed to 0 (not in the elastic model,
+            # whose slack must be able to show how much money such a start would need)
+            up = 0 if not m.elastic and inst.never_fits(p, s) else 1
+            m.x[(p.id, s)] = pulp.LpVariable(f"x_{rank[p.id]}_{s}", 0, up, cat=pulp.LpBinary)
     for ci, pairs in enumerate(inst.pairs):
         for pair in pairs:
             m.z[(ci, pair.sa, pair.sb)] = pulp.LpVariable(f"z_{ci}_{pair.sa}_{pair.sb}", 0, 1)
