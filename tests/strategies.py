@@ -78,7 +78,7 @@ def rules(draw: st.DrawFn) -> tuple[CouplingRule, ...]:
         out.append(CouplingRule(
             id=rid, types=types, scope=scope,
             max_gap=draw(st.integers(0, 1)),
-            saving_pct=draw(st.sampled_from((0.0, 5.0, 10.0, 20.0))),
+            saving_pct=draw(st.sampled_from((0.0, 5.0, 10.0, 20.0, 20.0))),
             saving_base=draw(st.sampled_from(("smaller", "sum"))),
         ))
     return tuple(out)
@@ -158,14 +158,18 @@ def areas(
             other = next(p for p in partners if p != partner)
             shares = (CostShare(partner=partner, fraction=lead_pct / 100),
                       CostShare(partner=other, fraction=(100 - lead_pct) / 100))
+        # coupled types come up more often, and street works name a street, so couplings occur
+        ptype = draw(st.sampled_from(("riolering", "herinrichting", "herinrichting", "renovatie", "groen")))
+        pool, least = (STREETS[:2], 1) if ptype in STREET_WORK else (STREETS, 0)
+        streets = tuple(sorted(draw(st.sets(st.sampled_from(pool), min_size=least, max_size=2))))
         earlier = [p.id for p in projects]
         after = tuple(sorted(draw(st.sets(st.sampled_from(earlier), max_size=1)))) if earlier and \
             draw(st.integers(0, 3)) == 0 else ()
         projects.append(Project(
             id=pid, partner=partner, name=f"Project {i + 1}",
-            type=draw(st.sampled_from([t.id for t in TYPES])),
+            type=ptype,
             buurt=draw(st.sampled_from(BUURTEN)),
-            streets=tuple(sorted(draw(st.sets(st.sampled_from(STREETS), max_size=2)))),
+            streets=streets,
             earliest_start=earliest, latest_start=latest, preferred_start=preferred,
             duration=duration, cost=cost_units * UNIT,
             profile=_profile(draw, cost_units, duration),
@@ -208,7 +212,7 @@ def areas(
         rules=draw(rules()),
         weights=Weights(
             value=1.0,
-            saving=draw(st.sampled_from((0.0, 1.0))),
+            saving=draw(st.sampled_from((0.0, 1.0, 1.0))),
             delay=draw(st.sampled_from((0.0, 0.02, 0.1))),
             use_sia=draw(st.booleans()),
         ),
