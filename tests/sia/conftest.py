@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ def make_sia_config(**changes: Any) -> SiaConfig:
     return SiaConfig.model_validate(data)
 
 
-def make_table(values: dict[str, tuple[float | None, ...]], residents: dict[str, float | None] | None = None,
+def make_table(values: Mapping[str, tuple[float | None, ...]],
+               residents: Mapping[str, float | None] | None = None,
                columns: tuple[str, ...] = COLUMNS) -> IndicatorTable:
     """A table from ``{code: values}``; rows numbered 2, 3, ... in the given order."""
     rows = [BuurtRow(code=code, name=f"Buurt {code}", wijk="WK1",

@@ -29,7 +29,7 @@ def test_bundled_config_loads(bundled: tuple[Path, Path, Path]) -> None:
     config = load_sia_config(bundled[1])
     assert {i.group for i in config.indicators} == {"urgency", "potential"}
     assert config.residents is not None and config.residents.min == 200
-    assert [i.column for i in config.indicators][0] == "perc_huishoudens_laag_inkomen"
+    assert config.indicators[0].column == "perc_huishoudens_laag_inkomen"
 
 
 def test_mapping_keeps_file_order_and_defaults(tmp_path: Path) -> None:

@@ -72,8 +72,8 @@ def test_composite_is_the_normalised_weighted_mean() -> None:
 
 def test_scaling_all_weights_changes_nothing() -> None:
     config = make_sia_config(sensitivity={"draws": 20, "seed": 1})
-    scaled = make_sia_config(indicators={k: {**v, "weight": 7.5 * v.get("weight", 1)} for k, v in SPEC.items()},
-                             sensitivity={"draws": 20, "seed": 1})
+    spec = {k: {**v, "weight": 7.5 * v.get("weight", 1)} for k, v in SPEC.items()}
+    scaled = make_sia_config(indicators=spec, sensitivity={"draws": 20, "seed": 1})
     a = compute_index(make_table(FIVE), config)
     b = compute_index(make_table(FIVE), scaled)
     assert [(x.code, x.urgency_rank, x.klass) for x in a.buurten] == [(x.code, x.urgency_rank, x.klass)
@@ -108,7 +108,8 @@ def test_median_imputation_is_reported_and_located() -> None:
     others = result.by_code()
     assert others["BU01"].scores[0] < b.scores[0] < others["BU04"].scores[0]
     (w,) = [w for w in result.warnings if w.reason is Reason.EMPTY_REQUIRED]
-    assert (w.location.file, w.location.row, w.location.column) == ("test.csv", 4, "perc_huishoudens_laag_inkomen")
+    where = (w.location.file, w.location.row, w.location.column)
+    assert where == ("test.csv", 4, "perc_huishoudens_laag_inkomen")
     assert "12.5" in w.message and w.severity == "warning"
 
 

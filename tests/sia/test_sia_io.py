@@ -64,7 +64,8 @@ def test_reads_excel_with_cells_in_messages(tmp_path: Path) -> None:
     err = _errors(path)
     (problem,) = err.errors
     assert problem.reason is Reason.WRONG_TYPE
-    assert (problem.location.file, problem.location.sheet, problem.location.row) == ("ind.xlsx", "Indicatoren", 2)
+    loc = problem.location
+    assert (loc.file, loc.sheet, loc.row) == ("ind.xlsx", "Indicatoren", 2)
     assert (problem.location.column, problem.location.cell) == ("perc_huishoudens_met_kinderen", "I2")
     ws["I2"] = 22
     wb.save(path)
@@ -130,7 +131,8 @@ def test_row_order_does_not_change_the_table(tmp_path: Path) -> None:
     header = ["buurtcode", "buurtnaam", "wijkcode", "aantal_inwoners", *COLUMNS]
     rows = [[code, f"Buurt {code}", "WK1", 1000, *vals] for code, vals in reversed(FIVE.items())]
     b = read_indicators(write_csv(tmp_path / "b.csv", header, rows), make_sia_config())
-    assert [x.model_dump(exclude={"row"}) for x in a.buurten] == [x.model_dump(exclude={"row"}) for x in b.buurten]
+    drop = {"row"}
+    assert [x.model_dump(exclude=drop) for x in a.buurten] == [x.model_dump(exclude=drop) for x in b.buurten]
 
 
 def test_geometry_polygons_multipolygons_and_errors(tmp_path: Path, bundled: tuple[Path, Path, Path]) -> None:
@@ -140,13 +142,15 @@ def test_geometry_polygons_multipolygons_and_errors(tmp_path: Path, bundled: tup
     doc = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"statcode": "B"},
          "geometry": {"type": "MultiPolygon", "coordinates": [[square], [square]]}},
-        {"type": "Feature", "id": "A", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [square]}},
+        {"type": "Feature", "id": "A", "properties": {},
+         "geometry": {"type": "Polygon", "coordinates": [square]}},
     ]}
     path = tmp_path / "g.geojson"
     path.write_text(json.dumps(doc))
     shapes = read_geometry(path)
     assert list(shapes) == ["A", "B"] and len(shapes["B"]) == 2
-    doc["features"].append({"type": "Feature", "id": "C", "geometry": {"type": "Point", "coordinates": [0, 0]}})
+    point = {"type": "Point", "coordinates": [0, 0]}
+    doc["features"].append({"type": "Feature", "id": "C", "geometry": point})
     path.write_text(json.dumps(doc))
     with pytest.raises(InputError) as info:
         read_geometry(path)
@@ -154,7 +158,8 @@ def test_geometry_polygons_multipolygons_and_errors(tmp_path: Path, bundled: tup
 
 
 def test_area_buurt_codes(tmp_path: Path) -> None:
-    (tmp_path / "dia.yaml").write_text("name: X\nbuurten:\n  - {code: BU2, name: b}\n  - {code: BU1, name: a}\n")
+    (tmp_path / "dia.yaml").write_text("name: X\nbuurten:\n  - {code: BU2, name: b}\n"
+                                       "  - {code: BU1, name: a}\n")
     assert read_area_buurt_codes(tmp_path) == ("BU1", "BU2")
     (tmp_path / "dia.yaml").write_text("name: X\nbuurten:\n  - {name: a}\n")
     with pytest.raises(InputError) as info:

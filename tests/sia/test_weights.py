@@ -38,7 +38,8 @@ def test_restricting_to_an_area_and_unknown_codes() -> None:
     with pytest.raises(InputError) as info:
         buurt_weights(result, WeightMapping(), ["BU02", "BU99"], option="--area")
     (problem,) = info.value.errors
-    assert problem.reason is Reason.UNKNOWN_BUURT and problem.location.key == "--area" and "BU99" in problem.message
+    assert problem.reason is Reason.UNKNOWN_BUURT and problem.location.key == "--area"
+    assert "BU99" in problem.message
 
 
 def test_excluded_buurten_get_no_weight_and_a_warning() -> None:
