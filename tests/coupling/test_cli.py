@@ -133,3 +133,21 @@ def test_empty_area(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 2, result.output
     assert "no projects" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_same_bytes_under_different_hash_seeds(example_dir: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "dia", "koppelkansen", str(example_dir), "--out", str(out)]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        outs.append((done.stdout.replace(str(out), "OUT"), out))
+    assert outs[0][0] == outs[1][0]
+    for name in FILES:
+        assert (outs[0][1] / name).read_bytes() == (outs[1][1] / name).read_bytes(), name
