@@ -541,7 +541,7 @@ class _Reader:
                     "amounts": "amount",
                     "profile": "id",
                 }.get(name, name)
-                return rec.at(name) if name in rec.where else rec.row_location
+                return rec.at(name) if rec.has(name) else rec.row_location
 
             self.problems.extend(problems_from(exc, locate))
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from dia.errors import Reason
@@ -69,7 +70,7 @@ def show(value: object) -> str:
 
 
 def _check_error_value(value: object) -> None:
-    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+    if isinstance(value, str) and value[:2].lstrip()[:1] == "#" and value.strip().upper() in EXCEL_ERRORS:
         raise CellIssue(
             Reason.WRONG_TYPE,
             f"the cell shows the Excel error {value.strip()}; fix the formula or type a value",
@@ -77,7 +78,9 @@ def _check_error_value(value: object) -> None:
 
 
 def parse_text(value: object) -> str:
-    """Trimmed text; numbers are written without a trailing ``.0``."""
+    """Trimmed text (inner runs of spaces become one); numbers are written without a trailing ``.0``."""
+    if type(value) is str and value[:1] != "#":
+        return " ".join(value.split())
     _check_error_value(value)
     if isinstance(value, bool):
         raise CellIssue(Reason.WRONG_TYPE, f"expected text, got the truth value {value}")
@@ -90,6 +93,8 @@ def parse_text(value: object) -> str:
 
 def parse_int(value: object, what: str = "a whole number") -> int:
     """A whole number: ``3``, ``3.0``, ``"3"``, ``"3,0"``."""
+    if type(value) is float and value.is_integer():
+        return int(value)
     _check_error_value(value)
     if isinstance(value, bool | dt.date):
         raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}")
@@ -111,6 +116,8 @@ def parse_int(value: object, what: str = "a whole number") -> int:
 
 def parse_year(value: object) -> int:
     """A calendar year: ``2027``, ``2027.0``, ``"2027"``; dates are refused (ambiguous intent)."""
+    if type(value) is float and value.is_integer() and 1900 <= value <= 2200:
+        return int(value)
     if isinstance(value, dt.date):
         raise CellIssue(
             Reason.WRONG_TYPE, f"expected a year like 2027, got the date {show(value)}; type the year only"
@@ -303,24 +310,30 @@ def parse_wkt(text: str) -> str:
     return " ".join(text.split())
 
 
+def parse_location(value: object) -> str:
+    """A Locatie cell as trimmed text (split into streets or parsed as WKT by the area reader)."""
+    return value.strip() if isinstance(value, str) else parse_text(value)
+
+
+#: Column kind (see :mod:`dia.io.columns`) -> parser.
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "text": parse_text,
+    "year": parse_year,
+    "int": parse_int,
+    "euro": parse_amount,
+    "number": parse_amount,
+    "fraction": parse_fraction,
+    "bool": parse_bool,
+    "list": parse_list,
+    "shares": parse_shares,
+    "location": parse_location,
+}
+
+
 def parse_any(kind: str, value: Any) -> Any:
-    """Dispatch on a column kind from :mod:`dia.io.columns`."""
-    if kind == "text":
-        return parse_text(value)
-    if kind == "year":
-        return parse_year(value)
-    if kind == "int":
-        return parse_int(value)
-    if kind in ("euro", "number"):
-        return parse_amount(value)
-    if kind == "fraction":
-        return parse_fraction(value)
-    if kind == "bool":
-        return parse_bool(value)
-    if kind == "list":
-        return parse_list(value)
-    if kind == "shares":
-        return parse_shares(value)
-    if kind == "location":
-        return parse_text(value) if not isinstance(value, str) else value.strip()
-    raise ValueError(f"unknown column kind {kind!r}")
+    """Parse ``value`` as a column of ``kind`` (a key of :data:`PARSERS`)."""
+    try:
+        parser = PARSERS[kind]
+    except KeyError:
+        raise ValueError(f"unknown column kind {kind!r}") from None
+    return parser(value)

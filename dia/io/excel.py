@@ -15,6 +15,7 @@ missing columns, unknown headers as warnings).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,16 +47,27 @@ class Record:
     file: str
     sheet: str
     row: int
+    columns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Field -> (column letter, header as written), shared by every record of the sheet."""
     values: dict[str, Any] = field(default_factory=dict)
-    where: dict[str, Location] = field(default_factory=dict)
     bad: set[str] = field(default_factory=set)
     """Fields whose cell had a problem (the record is then incomplete)."""
     years: dict[int, float] = field(default_factory=dict)
     """Cash-flow sheet: project-year offset (1-based) -> amount."""
 
+    def has(self, name: str) -> bool:
+        """Whether the sheet has a column for the field."""
+        return name in self.columns
+
     def at(self, name: str) -> Location:
-        """Location of a field's cell, or of the row when the column is absent."""
-        return self.where.get(name) or Location(file=self.file, sheet=self.sheet, row=self.row)
+        """Location of a field's cell, or of the row when the sheet has no such column."""
+        column = self.columns.get(name)
+        if column is None:
+            return self.row_location
+        letter, header = column
+        return Location(
+            file=self.file, sheet=self.sheet, row=self.row, column=header, cell=f"{letter}{self.row}"
+        )
 
     @property
     def row_location(self) -> Location:
@@ -336,10 +348,28 @@ def read_table(
     records: list[Record] = []
     hidden_used: list[int] = []
     headerless: dict[int, int] = {}
+    # field name, parser, column letter and header per read column: built once per sheet, not per cell
+    readers: list[tuple[int, str, Callable[[Any], Any], bool]] = []
+    columns: dict[str, tuple[str, str]] = {}
+    for c in sorted({*used, *header.years}):
+        read_col: Column | None = used.get(c)
+        name = read_col.field if read_col else f"year{header.years[c]}"
+        columns[name] = (column_letter(c), header.text[c])
+        readers.append(
+            (c, name, cells.PARSERS[read_col.kind] if read_col else cells.parse_amount, read_col is None)
+        )
+    others = [
+        c
+        for c in range(max((len(r) for r in grid), default=0))
+        if c not in used and c not in header.years and c not in header.text
+    ]
+    required = [col for col in spec.columns if col.required and col.field in seen]
     for r in range(header.row + 1, len(grid)):
         row = grid[r]
         excel_row = r + 1
-        if excel_row not in special_rows and all(cells.is_empty(v) for v in row):
+        if excel_row not in special_rows and not any(
+            v != "" and v is not None and not (isinstance(v, str) and v.isspace()) for v in row
+        ):
             continue
         if _is_totals_row(row, used):
             problems.append(
@@ -351,47 +381,40 @@ def read_table(
                 )
             )
             continue
-        rec = Record(file=file, sheet=sheet_name, row=excel_row)
-        for c, value in enumerate(row):
-            if c not in used and c not in header.years:
-                if not cells.is_empty(value) and c not in header.text:
-                    headerless.setdefault(c, excel_row)
-                continue
-            ref = f"{column_letter(c)}{excel_row}"
-            spec_col: Column | None = used.get(c)
-            loc = Location(file=file, sheet=sheet_name, row=excel_row, column=header.text[c], cell=ref)
-            name = spec_col.field if spec_col else f"year{header.years[c]}"
-            rec.where[name] = loc
-            if ref in uncached:
-                rec.bad.add(name)
-                problems.append(
-                    Problem(
-                        Reason.FORMULA_WITHOUT_VALUE,
-                        f"the formula ={uncached[ref]} has no saved value (the "
-                        "file was written by a program that does not calculate); open and save it in Excel",
-                        loc,
+        rec = Record(file=file, sheet=sheet_name, row=excel_row, columns=columns)
+        n = len(row)
+        for c, name, parse, is_year in readers:
+            value = row[c] if c < n else None
+            if excel_row in special_rows:
+                ref = f"{columns[name][0]}{excel_row}"
+                if ref in uncached:
+                    rec.bad.add(name)
+                    problems.append(
+                        Problem(
+                            Reason.FORMULA_WITHOUT_VALUE,
+                            f"the formula ={uncached[ref]} has no saved value (the file was written by a "
+                            "program that does not calculate); open and save it in Excel",
+                            rec.at(name),
+                        )
                     )
-                )
-                continue
-            if ref in errors:
-                value = errors[ref]  # calamine shows error cells empty; cells.* explains the error value
-            if cells.is_empty(value):
+                    continue
+                if ref in errors:
+                    value = errors[ref]  # calamine shows error cells empty; cells.* explains the error value
+            if value is None or value == "" or (isinstance(value, str) and value.isspace()):
                 continue
             try:
-                if spec_col is not None:
-                    rec.values[name] = cells.parse_any(spec_col.kind, value)
+                if is_year:
+                    rec.years[int(name[4:])] = parse(value)
                 else:
-                    rec.years[header.years[c]] = cells.parse_amount(value)
+                    rec.values[name] = parse(value)
             except cells.CellIssue as issue:
                 rec.bad.add(name)
-                problems.append(Problem(issue.reason, issue.message, loc))
-        for col in spec.columns:
-            if (
-                col.required
-                and col.field in seen
-                and col.field not in rec.values
-                and col.field not in rec.bad
-            ):
+                problems.append(Problem(issue.reason, issue.message, rec.at(name)))
+        for c in others:
+            if c < n and not cells.is_empty(row[c]):
+                headerless.setdefault(c, excel_row)
+        for col in required:
+            if col.field not in rec.values and col.field not in rec.bad:
                 rec.bad.add(col.field)
                 problems.append(
                     Problem(Reason.EMPTY_REQUIRED, f"required cell is empty ({col.nl})", rec.at(col.field))
@@ -428,7 +451,7 @@ def _split_ref(ref: str) -> tuple[int, int]:
     col = 0
     for ch in letters:
         col = col * 26 + ord(ch) - 64
-    return int(ref[len(letters):]), col - 1
+    return int(ref[len(letters) :]), col - 1
 
 
 def _is_totals_row(row: list[Any], used: dict[int, Column]) -> bool:
