@@ -324,26 +324,30 @@ def _png(figure: Any) -> bytes:
 
 
 def value_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
-    """Bar chart: value and realised savings per scenario (€ mln)."""
+    """Two bar charts side by side: value and realised savings per scenario (€ mln)."""
     from matplotlib.figure import Figure
 
     names = list(table.names)
-    value = [float(_at(table.summary, ("value", ""), n) or 0) / 1e6 for n in names]
-    saving = [float(_at(table.summary, ("saving", ""), n) or 0) / 1e6 for n in names]
-    fig = Figure(figsize=(max(6.0, 1.4 * len(names) + 2), 4.2))
-    ax = fig.add_subplot(1, 1, 1)
+    fig = Figure(figsize=(max(8.0, 1.6 * len(names) + 2), 4.2))
     xs = list(range(len(names)))
-    ax.bar([x - 0.2 for x in xs], value, width=0.4, label=label("value", lang), color="#1f77b4")
-    ax2 = ax.twinx()
-    ax2.bar([x + 0.2 for x in xs], saving, width=0.4, label=label("saving", lang), color="#2ca02c")
-    ax.set_xticks(xs, names, rotation=20, ha="right")
-    ax.set_ylabel(f"{label('value', lang)} ({label('chart.euro_mln', lang)})")
-    ax2.set_ylabel(f"{label('saving', lang)} ({label('chart.euro_mln', lang)})")
-    ax.set_title(label("chart.value", lang))
-    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-    ax.legend(handles, [label("value", lang), label("saving", lang)], loc="lower left", fontsize=8)
+    for k, (metric, colour) in enumerate((("value", "#1f77b4"), ("saving", "#2ca02c")), start=1):
+        ax = fig.add_subplot(1, 2, k)
+        heights = [float(_at(table.summary, (metric, ""), n) or 0) / 1e6 for n in names]
+        bars = ax.bar(xs, heights, color=[colour if j == 0 else _lighter(colour) for j in xs])
+        ax.bar_label(bars, labels=[f"{h:.2f}" if h < 10 else f"{h:.1f}" for h in heights], fontsize=7, padding=2)
+        ax.set_xticks(xs, names, rotation=25, ha="right", fontsize=8)
+        ax.set_ylabel(label("chart.euro_mln", lang))
+        ax.set_title(label(metric, lang), fontsize=10)
+        ax.margins(y=0.12)
+    fig.suptitle(label("chart.value", lang))
     fig.tight_layout()
     return _png(fig)
+
+
+def _lighter(colour: str) -> str:
+    from dia.report.colours import tint
+
+    return tint(colour, 0.35)
 
 
 def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
@@ -352,7 +356,7 @@ def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
 
     names = list(table.names)
     partners = sorted(i for m, i in table.summary.index if m == "net_spend")
-    fig = Figure(figsize=(max(7.0, 1.1 * len(partners) + 2), 4.6))
+    fig = Figure(figsize=(max(8.0, 1.1 * len(partners) + 2), 5.2))
     ax = fig.add_subplot(1, 1, 1)
     width = 0.8 / max(1, len(names))
     cmap = ["#1f3a5f", "#4e79a7", "#a0cbe8", "#f28e2b", "#ffbe7d", "#59a14f", "#8cd17d", "#b6992d",
@@ -367,7 +371,8 @@ def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
     ax.set_xticks(range(len(partners)), partners, rotation=30, ha="right", fontsize=8)
     ax.set_ylabel(label("chart.euro_mln", lang))
     ax.set_title(label("chart.spend", lang))
-    ax.legend(fontsize=7, ncols=2)
+    ax.legend(fontsize=7, ncols=min(6, len(names) + 1), loc="upper center", bbox_to_anchor=(0.5, -0.28),
+              frameon=False)
     fig.tight_layout()
     return _png(fig)
 

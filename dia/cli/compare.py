@@ -1,0 +1,82 @@
+"""``dia compare AREA S1 S2 … [--out DIR] [--processes N]``: scenarios side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+_TEXT = {
+    "nl": {
+        "head": "Scenariovergelijking {name}: {n} scenario's, referentie {ref} "
+                "(* = wijkt af van de referentie)",
+        "moved": "Verschillen per project ten opzichte van {ref}:",
+        "written": "Geschreven:",
+    },
+    "en": {
+        "head": "Scenario comparison {name}: {n} scenarios, reference {ref} "
+                "(* = differs from the reference)",
+        "moved": "Differences per project relative to {ref}:",
+        "written": "Written:",
+    },
+}
+
+
+def progress_printer(quiet: bool = False) -> Callable[[str, float | None], None]:
+    """A progress callback that writes one line per step to stderr (silent when ``quiet``)."""
+
+    def show(message: str, fraction: float | None) -> None:
+        if quiet:
+            return
+        share = f"[{100 * fraction:3.0f}%] " if fraction is not None else ""
+        click.echo(f"{share}{message}", err=True)
+
+    return show
+
+
+@click.command("compare")
+@click.argument("area", type=click.Path(path_type=Path))
+@click.argument("scenarios", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Write compare.xlsx, compare.csv, compare_projects.csv, compare_changes.csv "
+                   "and charts here.")
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per core, at most one per scenario; 1 = no pool).")
+@click.option("--reference", default=None, help="Scenario the others are compared with (default: basis).")
+@click.option("--detail", is_flag=True, help="Show the rows per partner and buurt in the terminal table too.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the table, workbook and charts (default: the area's language).")
+@click.option("--quiet", is_flag=True, help="No progress messages.")
+def compare(area: Path, scenarios: tuple[Path, ...], out: Path | None, processes: int | None,
+            reference: str | None, detail: bool, lang: str | None, quiet: bool) -> None:
+    """Plan each scenario of AREA and set them side by side.
+
+    \b
+    Example:
+      dia compare examples/twekkelerveld scenarios/*.yaml --out out/compare
+    """
+    from dia.io.area import load_area
+    from dia.report.scenarios import changes_text, summary_text, write_comparison
+    from dia.scenarios.compare import compare as run_compare
+    from dia.scenarios.load import load_scenario
+
+    loaded = load_area(area)
+    language = lang or loaded.config.language
+    text = _TEXT[language]
+    parsed = [load_scenario(s) for s in scenarios]  # every file is checked before any solve
+    table = run_compare(loaded, parsed, processes=processes, reference=reference,
+                        progress=progress_printer(quiet))
+    click.echo(text["head"].format(name=loaded.config.name, n=len(table.names), ref=table.reference))
+    click.echo("")
+    click.echo(summary_text(table, lang=language, detail=detail, area=loaded))
+    if len(table.names) > 1:
+        click.echo("")
+        click.echo(text["moved"].format(ref=table.reference))
+        click.echo(changes_text(table, lang=language))
+    if out is not None:
+        written = write_comparison(table, out, lang=language, area=loaded)
+        click.echo("")
+        click.echo(text["written"])
+        for path in written:
+            click.echo(f"  {path}")
