@@ -334,7 +334,8 @@ def value_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
         ax = fig.add_subplot(1, 2, k)
         heights = [float(_at(table.summary, (metric, ""), n) or 0) / 1e6 for n in names]
         bars = ax.bar(xs, heights, color=[colour if j == 0 else _lighter(colour) for j in xs])
-        ax.bar_label(bars, labels=[f"{h:.2f}" if h < 10 else f"{h:.1f}" for h in heights], fontsize=7, padding=2)
+        ax.bar_label(bars, labels=[f"{h:.2f}" if h < 10 else f"{h:.1f}" for h in heights],
+                     fontsize=7, padding=2)
         ax.set_xticks(xs, names, rotation=25, ha="right", fontsize=8)
         ax.set_ylabel(label("chart.euro_mln", lang))
         ax.set_title(label(metric, lang), fontsize=10)
