@@ -151,3 +151,16 @@ def test_same_bytes_under_different_hash_seeds(example_dir: Path, tmp_path: Path
     assert outs[0][0] == outs[1][0]
     for name in FILES:
         assert (outs[0][1] / name).read_bytes() == (outs[1][1] / name).read_bytes(), name
+
+
+def test_no_couplings_still_writes_the_files(runner: CliRunner, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    lonely = area(project("A", streets=("X",)), project("B", type="renovatie", streets=("Y",)),
+                  rules=(rule(),))
+    monkeypatch.setattr("dia.io.area.load_area", lambda _path: lonely)
+    result = invoke(runner, "koppelkansen", tmp_path / "area", "--out", tmp_path / "out", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "No couplings found" in result.output
+    lines = (tmp_path / "out" / "couplings.csv").read_text("utf-8").splitlines()
+    assert lines == ["project_a,project_b,rule,potential_saving,realised"]
+    assert (tmp_path / "out" / "koppelkansen.png").stat().st_size > 0
