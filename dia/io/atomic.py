@@ -34,11 +34,24 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        _default_mode(tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def _default_mode(path: Path) -> None:
+    """Give a finished temp file the mode a plain ``open()`` would (0666 minus the umask).
+
+    ``mkstemp`` creates files readable by the owner only (0600); without this
+    every output would be unreadable to colleagues on a shared folder.
+    """
+    mask = os.umask(0)
+    os.umask(mask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~mask)
 
 
 @contextlib.contextmanager
