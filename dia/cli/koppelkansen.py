@@ -83,14 +83,14 @@ def _buurten(area: Area, codes: Sequence[str]) -> str:
     return _few([by_code[c].name if c in by_code else c for c in codes])
 
 
-def _group_row(cg: CouplingGraph, group: Group) -> tuple[str, str, str, str, str]:
+def _group_row(cg: CouplingGraph, group: Group) -> tuple[str, str, str, str]:
+    """Projects, buurten, shared streets (or distance) and start years of a group."""
     members = set(group.projects)
     inside = [c for p in group.projects for c in cg.couplings_of(p)
               if c.project_a in members and c.project_b in members]
     streets = sorted({_where(c) for c in inside if _where(c)})
     buurten = sorted({cg.area.project_by_id[p].buurt for p in group.projects})
-    return (" + ".join(group.projects), _buurten(cg.area, buurten), _few(streets), years_text(group.years),
-            "")
+    return (" + ".join(group.projects), _buurten(cg.area, buurten), _few(streets), years_text(group.years))
 
 
 def ranked_rows(cg: CouplingGraph, lang: str) -> list[tuple[str, ...]]:
@@ -118,7 +118,7 @@ def _cluster_rows(
         years_text(all_years), euro(cluster.potential_saving, lang),
     )]
     for group in cluster.groups[:GROUPS_SHOWN]:
-        what, buurt, street, years, _ = _group_row(cg, group)
+        what, buurt, street, years = _group_row(cg, group)
         rows.append(("", "  " + what, buurt, street, years, euro(group.potential_saving, lang)))
     if len(cluster.groups) > GROUPS_SHOWN:
         rows.append(("", "  " + text["more"].format(n=len(cluster.groups) - GROUPS_SHOWN), "", "", "", ""))

@@ -211,7 +211,7 @@ def network_layout(graph: nx.Graph[str]) -> dict[str, tuple[float, float]]:
         # which would make the layout, and so the PNG bytes, differ between runs
         sub: nx.Graph[str] = nx.Graph()
         sub.add_nodes_from(comp)
-        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges(comp)))
+        sub.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges(comp)))
         if len(comp) == 2:
             side = 1.4
             raw = {comp[0]: (0.0, 0.5), comp[1]: (1.0, 0.5)}
