@@ -108,6 +108,17 @@ def _images(suffix: str) -> Writer:
     return write
 
 
+def _write_html(ctx: ExportContext) -> list[str]:
+    from dia.report.html import build_html
+
+    gantt = ctx.gantt()
+    pages = [gantt["gantt.png"]]
+    pages += [gantt[f"gantt-{n}.png"] for n in range(2, len(gantt) + 2) if f"gantt-{n}.png" in gantt]
+    document = build_html(ctx.agenda, lang=ctx.lang, area=ctx.area, colours=ctx.colours, gantt_png=pages,
+                          charts_png=ctx.charts())
+    return [ctx.put("report.html", document.encode("utf-8"))]
+
+
 def _writers() -> dict[str, Writer]:
     return {
         "csv": _write_csv,
@@ -116,6 +127,7 @@ def _writers() -> dict[str, Writer]:
         "png": _images(".png"),
         "svg": _images(".svg"),
         "pdf": _images(".pdf"),
+        "html": _write_html,
     }
 
 

@@ -226,3 +226,41 @@ def check_lang(lang: str) -> Lang:
 
     raise InputError([Problem(Reason.INVALID_VALUE,
                               f"language {lang!r} is not supported; expected nl or en")])
+
+
+def euro_text(amount: float | None, lang: str = "nl", *, decimals: int = 0) -> str:
+    """A euro amount for reading: ``€ 1.234.567`` (nl) or ``€1,234,567`` (en); ``–`` for none.
+
+    Examples
+    --------
+    >>> euro_text(1234567.4), euro_text(1234567.4, "en"), euro_text(-2500)
+    ('€ 1.234.567', '€1,234,567', '-€ 2.500')
+    """
+    if amount is None:
+        return "–"
+    sign = "-" if round(amount, decimals) < 0 else ""
+    number = f"{abs(amount):,.{decimals}f}"
+    if lang == "nl":
+        number = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return f"{sign}€ {number}"
+    return f"{sign}€{number}"
+
+
+def percent_text(fraction: float | None, lang: str = "nl", *, decimals: int = 1) -> str:
+    """A fraction as a percentage (``87,5 %`` nl, ``87.5%`` en); ``–`` for none.
+
+    Examples
+    --------
+    >>> percent_text(0.875), percent_text(0.875, "en")
+    ('87,5 %', '87.5%')
+    """
+    if fraction is None:
+        return "–"
+    number = f"{100 * fraction:.{decimals}f}"
+    return f"{number.replace('.', ',')} %" if lang == "nl" else f"{number}%"
+
+
+def number_text(value: float, lang: str = "nl") -> str:
+    """A whole number with thousands separators in the language's style."""
+    text_ = f"{value:,.0f}"
+    return text_.replace(",", ".") if lang == "nl" else text_

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
     from dia.model import Agenda, Area
 
+#: zlib level 3: PNG encoding about twice as fast as the default 6, files about 1.5x larger.
+PNG_OPTIONS: dict[str, Any] = {"compress_level": 3}
+
 CHART_FILES: tuple[str, ...] = ("cashflow-partners.png", "cashflow-total.png", "savings.png")
 
 
@@ -107,8 +110,12 @@ def partner_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str],
     partners = sorted(set(frame["partner"]))
     cols = min(3, max(1, len(partners)))
     rows = max(1, math.ceil(len(partners) / cols))
-    fig = Figure(figsize=(4.2 * cols, 3.0 * rows + 0.7), layout="constrained")
-    fig.suptitle(text("chart.cashflow_partner", lang), fontsize=12, fontweight="bold")
+    width, height = 4.2 * cols, 3.0 * rows + 1.1
+    fig = Figure(figsize=(width, height))
+    # Fixed margins in inches (title on top, legend at the foot): much faster than constrained layout.
+    fig.subplots_adjust(left=0.85 / width, right=1 - 0.15 / width, top=1 - 0.75 / height,
+                        bottom=0.75 / height, wspace=0.45, hspace=0.5)
+    fig.suptitle(text("chart.cashflow_partner", lang), fontsize=12, fontweight="bold", y=1 - 0.12 / height)
     axes = fig.subplots(rows, cols, squeeze=False)
     for i, partner in enumerate(partners):
         ax = axes[i // cols][i % cols]
@@ -129,8 +136,8 @@ def partner_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str],
         _years_axis(ax, years)
         ax.tick_params(axis="y", labelsize=7)
         if i == 0:
-            fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncol=5, fontsize=7.5,
-                       frameon=False)
+            fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=5, fontsize=7.5,
+                       frameon=False, bbox_to_anchor=(0.5, 0.05 / height))
     for j in range(len(partners), rows * cols):
         axes[j // cols][j % cols].axis("off")
     return fig
@@ -140,7 +147,8 @@ def total_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str], l
     """The area total: net spend stacked by partner against the summed budget lines."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(9.0, 4.2), layout="constrained")
+    fig = Figure(figsize=(9.0, 4.2))
+    fig.subplots_adjust(left=0.85 / 9.0, right=1 - 1.9 / 9.0, top=1 - 0.45 / 4.2, bottom=0.45 / 4.2)
     ax = fig.subplots()
     years = sorted({int(y) for y in frame["year"]})
     bottom = [0.0] * len(years)
@@ -165,7 +173,8 @@ def savings_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str],
     """Coupling savings per year, stacked by partner, with the yearly total written on top."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(9.0, 3.6), layout="constrained")
+    fig = Figure(figsize=(9.0, 3.6))
+    fig.subplots_adjust(left=0.85 / 9.0, right=1 - 1.9 / 9.0, top=1 - 0.45 / 3.6, bottom=0.45 / 3.6)
     ax = fig.subplots()
     years = sorted({int(y) for y in frame["year"]})
     bottom = [0.0] * len(years)
@@ -205,13 +214,13 @@ def render_charts(
     colours = colours or partner_colours(agenda, area)
     frame = cashflow_frame(agenda)
     files: dict[str, bytes] = {}
-    with matplotlib.rc_context({"pdf.compression": 6, "hatch.linewidth": 0.6}):
+    with matplotlib.rc_context({"pdf.compression": 1, "hatch.linewidth": 0.6}):
         figures = [builder(agenda, frame, colours, lang)
                    for builder in (partner_figure, total_figure, savings_figure)]
         if "png" in formats:
             for name, fig in zip(CHART_FILES, figures, strict=True):
                 buffer = io.BytesIO()
-                fig.savefig(buffer, format="png", dpi=dpi)
+                fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs=PNG_OPTIONS)
                 files[name] = buffer.getvalue()
         if "pdf" in formats:
             from matplotlib.backends.backend_pdf import PdfPages

@@ -43,7 +43,7 @@ ROWS_PER_PAGE = 45
 #: Project labels longer than this are shortened with an ellipsis.
 LABEL_CHARS = 46
 #: Figure width in inches and height per line.
-FIG_WIDTH = 16.0
+FIG_WIDTH = 13.0
 ROW_HEIGHT = 0.24
 
 BAR_COLUMNS: tuple[str, ...] = (
@@ -272,8 +272,8 @@ def draw_gantt(
     out = []
     for page in range(pages):
         fig = Figure(figsize=(FIG_WIDTH, height))
-        ax = fig.add_axes((0.27, 0.9 / height, 0.53, 1 - 1.55 / height))
-        side = fig.add_axes((0.815, 0.9 / height, 0.175, 1 - 1.55 / height))
+        ax = fig.add_axes((0.235, 0.9 / height, 0.555, 1 - 1.55 / height))
+        side = fig.add_axes((0.805, 0.9 / height, 0.19, 1 - 1.55 / height))
         side.axis("off")
         lines = sorted((r for r in records if r["page"] == page), key=lambda r: int(r["row"]))
         ax.set_ylim(n_rows - 0.5, -0.5)
@@ -319,9 +319,9 @@ def draw_gantt(
             ax.plot([xa, xa, xb, xb], [ya, (ya + yb) / 2, (ya + yb) / 2, yb],
                     color="#222222", lw=0.9, ls=":", zorder=5)
             ax.plot([xa, xb], [ya, yb], ls="none", marker="o", ms=3, color="#222222", zorder=6)
-        fig.text(0.27, 1 - 0.3 / height, title, fontsize=13, fontweight="bold", va="top")
+        fig.text(0.235, 1 - 0.3 / height, title, fontsize=13, fontweight="bold", va="top")
         if pages > 1:
-            fig.text(0.8, 1 - 0.3 / height, text("chart.page", lang, page=page + 1, pages=pages),
+            fig.text(0.79, 1 - 0.3 / height, text("chart.page", lang, page=page + 1, pages=pages),
                      fontsize=9, va="top", ha="right")
         handles: list[Any] = [Patch(facecolor=colours.get(n, "#808080"), label=n) for n in partners_used]
         handles += [
@@ -377,7 +377,9 @@ def render_gantt(
     bars = gantt_bars(agenda, group_by=group_by, area=area, lang=lang, colours=colours)
     links = gantt_links(agenda, bars)
     files: dict[str, bytes] = {}
-    with matplotlib.rc_context({"svg.hashsalt": "dia", "svg.fonttype": "none", "pdf.compression": 6}):
+    from dia.report.charts import PNG_OPTIONS
+
+    with matplotlib.rc_context({"svg.hashsalt": "dia", "svg.fonttype": "none", "pdf.compression": 1}):
         pages = draw_gantt(agenda, bars, links, lang=lang, colours=colours, today=today)
         for page in pages:
             suffix = "" if page.number == 1 else f"-{page.number}"
@@ -386,7 +388,8 @@ def render_gantt(
                     continue
                 buffer = io.BytesIO()
                 meta = _SVG_META if fmt == "svg" else None
-                page.figure.savefig(buffer, format=fmt, dpi=dpi, metadata=meta)
+                extra: dict[str, Any] = {"pil_kwargs": PNG_OPTIONS} if fmt == "png" else {}
+                page.figure.savefig(buffer, format=fmt, dpi=dpi, metadata=meta, **extra)
                 files[f"gantt{suffix}.{fmt}"] = buffer.getvalue()
         if "pdf" in formats:
             from matplotlib.backends.backend_pdf import PdfPages

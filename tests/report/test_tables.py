@@ -148,3 +148,16 @@ def test_failed_export_leaves_the_folder_untouched(tiny_agenda: Agenda, tmp_path
     with pytest.raises(RuntimeError):
         export(tiny_agenda.model_copy(update={"area": "Anders"}), tmp_path, formats=["csv", "json"])
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_outputs_are_readable_by_others(tiny_agenda: Agenda, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        written = export(tiny_agenda, tmp_path, formats=["csv", "json"])
+    finally:
+        os.umask(mask)
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path.name
