@@ -16,6 +16,9 @@ from dia.sia.classes import class_indices, threshold_of
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
+#: Score cells (buurten x draws) computed at once in the Monte Carlo check.
+_CHUNK_CELLS = 2_000_000
+
 #: A buurt whose class holds in at least this share of the draws is called robust.
 ROBUST_SHARE = 0.9
 
@@ -58,18 +61,22 @@ def weighted_scores(scores: FloatArray, weights: FloatArray) -> FloatArray:
     return np.asarray(out[:, 0] if weights.ndim == 1 else out, dtype=np.float64)
 
 
-def ranks_of(values: FloatArray) -> IntArray:
-    """Rank 1 for the highest value, along axis 0; ties go to the earlier row (lower code).
+def ranks_of(values: FloatArray, axis: int = 0) -> IntArray:
+    """Rank 1 for the highest value along ``axis``; ties go to the earlier position (lower code).
 
     Examples
     --------
     >>> ranks_of(np.array([5.0, 9.0, 5.0])).tolist()
     [2, 1, 3]
+    >>> ranks_of(np.array([[5.0, 9.0, 5.0]]), axis=1).tolist()
+    [[2, 1, 3]]
     """
-    order = np.argsort(-values, axis=0, kind="stable")
+    order = np.argsort(-values, axis=axis, kind="stable")
     ranks = np.empty_like(order)
-    idx = np.arange(1, values.shape[0] + 1).reshape((-1,) + (1,) * (values.ndim - 1))
-    np.put_along_axis(ranks, order, np.broadcast_to(idx, order.shape), axis=0)
+    shape = [1] * values.ndim
+    shape[axis] = values.shape[axis]
+    idx = np.arange(1, values.shape[axis] + 1).reshape(shape)
+    np.put_along_axis(ranks, order, np.broadcast_to(idx, order.shape), axis=axis)
     return np.asarray(ranks, dtype=np.int64)
 
 
@@ -128,25 +135,28 @@ def rank_stability(
     if draws <= 0 or n == 0:
         return []
     factors = draw_factors(urgency_weights.size + potential_weights.size, draws, spread, seed)
-    w_u = urgency_weights[None, :] * factors[:, : urgency_weights.size]
-    w_p = potential_weights[None, :] * factors[:, urgency_weights.size :]
-    urgency = weighted_scores(urgency_scores, w_u)
-    potential = weighted_scores(potential_scores, w_p)
-    ranks = ranks_of(urgency)
-    u_high = urgency >= threshold_of(urgency, thresholds[0], axis=0)[None, :]
-    p_high = potential >= threshold_of(potential, thresholds[1], axis=0)[None, :]
-    same_class = class_indices(u_high, p_high) == base_classes[:, None]
-    out = []
-    for b in range(n):
-        r = ranks[b]
-        p05, p95 = np.quantile(r, [0.05, 0.95], method="inverted_cdf")
-        out.append(RankStability(
-            draws=draws,
-            rank_min=int(r.min()),
-            rank_p05=int(p05),
-            rank_median=float(np.median(r)),
-            rank_p95=int(p95),
-            rank_max=int(r.max()),
-            class_share=float(same_class[b].mean()),
-        ))
-    return out
+    ranks = np.empty((n, draws), dtype=np.int32)
+    same_class = np.empty((n, draws), dtype=bool)
+    # draws are processed in chunks so a national run (14,000 buurten x 1,000 draws)
+    # holds only the int32 ranks and the class flags in full, not every float matrix
+    step = max(1, _CHUNK_CELLS // n)
+    for lo in range(0, draws, step):
+        f_u = factors[lo : lo + step, : urgency_weights.size]
+        f_p = factors[lo : lo + step, urgency_weights.size :]
+        # (draws, buurten) and contiguous: sorting and medians run along rows, cache-friendly
+        urgency = np.ascontiguousarray(weighted_scores(urgency_scores, urgency_weights[None, :] * f_u).T)
+        pot = weighted_scores(potential_scores, potential_weights[None, :] * f_p)
+        potential = np.ascontiguousarray(pot.T)
+        ranks[:, lo : lo + step] = ranks_of(urgency, axis=1).T
+        u_high = urgency >= threshold_of(urgency, thresholds[0], axis=1)[:, None]
+        p_high = potential >= threshold_of(potential, thresholds[1], axis=1)[:, None]
+        same_class[:, lo : lo + step] = (class_indices(u_high, p_high) == base_classes[None, :]).T
+    p05, p95 = np.quantile(ranks, [0.05, 0.95], axis=1, method="inverted_cdf")
+    median = np.median(ranks, axis=1)
+    low, high = ranks.min(axis=1), ranks.max(axis=1)
+    share = same_class.mean(axis=1)
+    return [
+        RankStability(draws=draws, rank_min=int(low[b]), rank_p05=int(p05[b]), rank_median=float(median[b]),
+                      rank_p95=int(p95[b]), rank_max=int(high[b]), class_share=float(share[b]))
+        for b in range(n)
+    ]
