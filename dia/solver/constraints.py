@@ -331,3 +331,4 @@ def nuisance_cap(m: Model) -> None:
         if m.elastic:
             terms[m.add_slack("nuisance_cap", (u, t), index, PRICE_CAP)] = -1.0
         m.add("nuisance_cap", (u, t), index, terms, LE, cap)
+

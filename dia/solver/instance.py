@@ -156,16 +156,17 @@ class Instance:
     def never_fits(self, p: Project, s: int) -> bool:
         """Whether starting ``p`` in ``s`` overspends a payer's budget even if alone.
 
-        True when, in some horizon year, the payer's share of the project's spend minus
-        every fund and saving that could possibly relieve it exceeds the partner's largest
-        possible budget that year (:attr:`max_available`). Such start years are fixed to 0
-        when the model is built: a valid reduction that removes LP value the integer model
-        could never realise.
+        True when, over some run of consecutive horizon years ``t1..t2``, the payer's share of
+        the project's spend minus every fund and saving that could possibly relieve it exceeds
+        the partner's budgets over those years plus the largest carry-in into ``t1``
+        (:attr:`max_available`). Such start years are fixed to 0 when the model is built: a
+        valid reduction that removes LP value the integer model could never realise.
         """
         horizon = self.area.config.horizon
         saving = sum(self.saving_part(self.couplings[ci], p.id) for ci in self.couplings_of[p.id])
         for share in p.payers:
             funds = self.eligible_funds.get((p.id, share.partner), ())
+            need: list[tuple[int, float]] = []
             for k, amount in enumerate(p.profile):
                 t = s + k
                 if t not in horizon:
@@ -173,8 +174,16 @@ class Instance:
                 relief = sum(f.amount_in(t) for f in funds)
                 if p.cost > 0:
                     relief += share.fraction * saving * amount / p.cost
-                if share.fraction * amount - relief > self.max_available[(share.partner, t)] + 0.5:
-                    return True
+                need.append((t, share.fraction * amount - relief))
+            for i, (t1, _) in enumerate(need):
+                carry_in = self.max_available[(share.partner, t1)] - self.budget(share.partner, t1)[0]
+                total_need = 0.0
+                total_budget = carry_in
+                for t, amount in need[i:]:
+                    total_need += amount
+                    total_budget += self.budget(share.partner, t)[0]
+                    if total_need > total_budget + 0.5:
+                        return True
         return False
 
     def budget(self, partner: str, year: int) -> tuple[float, float]:
