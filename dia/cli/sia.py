@@ -141,8 +141,10 @@ def sia(indicators: Path | None, config_path: Path | None, out: Path | None, emi
         click.echo(t["wrote"].format(files=", ".join(str(f) for f in files)))
     if emit_weights is not None:
         source = f"dia sia {Path(indicators).name} --config {Path(config_path).name}"
-        if restrict is not None:
-            source += f" --buurten {','.join(restrict)}"
+        if area is not None:
+            source += f" --area {Path(area).resolve().name}"
+        if buurten_opt is not None:
+            source += f" --buurten {','.join(_codes(buurten_opt))}"
         write_weights(emit_weights, weights, source=source, config=result.name, generated=_today(),
                       note=f"indicators: {result.source}; weight = {config.weights.base:g} + "
                            f"{config.weights.scale:g} x {config.weights.score} / 100",

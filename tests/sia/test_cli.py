@@ -49,7 +49,7 @@ def test_example_end_to_end(runner: CliRunner, tmp_path: Path) -> None:
     for code, weight in data["weights"].items():
         assert weight == pytest.approx(1 + float(by_code[code]["urgency"]) / 100, abs=6e-3)
         assert by_code[code]["weight"] == f"{weight:.3f}"
-    assert "--buurten BU01530300,BU01530301" in data["source"]
+    assert data["source"] == "dia sia indicatoren_fictief.csv --config sia.yaml --area area"
     wb = openpyxl.load_workbook(out / "sia.xlsx", read_only=True)
     assert wb.sheetnames == ["Ranglijst", "Indicatoren", "Instellingen", "Meldingen"]
 
