@@ -147,6 +147,19 @@ def _check_formats(formats: Collection[str] | None) -> list[str]:
     return [f for f in FORMATS if f in wanted]
 
 
+def _remove_stale_pages(out: Path, chosen: Collection[str], written: Collection[str]) -> None:
+    """Delete Gantt pages of an earlier, longer export (``gantt-3.png`` when there are now 2 pages)."""
+    import re
+
+    for fmt in ("png", "svg"):
+        if fmt not in chosen:
+            continue
+        pattern = re.compile(rf"gantt-\d+\.{fmt}")
+        for path in sorted(out.glob(f"gantt-*.{fmt}")):
+            if pattern.fullmatch(path.name) and path.name not in written:
+                path.unlink()
+
+
 def export_files(
     agenda: Agenda,
     out: str | os.PathLike[str],
@@ -179,7 +192,8 @@ def export_files(
             with atomic_open(stage / "run.json", "wb") as handle:
                 handle.write(run_json(record).encode("utf-8"))
             written.append("run.json")
+    out_dir = Path(out)
+    _remove_stale_pages(out_dir, chosen, written)
     if progress is not None:
         progress("export done", 1.0)
-    out_dir = Path(out)
     return sorted(out_dir / name for name in written)

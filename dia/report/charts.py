@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
     from dia.model import Agenda, Area
 
-#: zlib level 3: PNG encoding about twice as fast as the default 6, files about 1.5x larger.
-PNG_OPTIONS: dict[str, Any] = {"compress_level": 3}
+#: zlib level 1: PNG encoding about 3x as fast as the default 6, files about 1.5x larger.
+PNG_OPTIONS: dict[str, Any] = {"compress_level": 1}
 
 CHART_FILES: tuple[str, ...] = ("cashflow-partners.png", "cashflow-total.png", "savings.png")
 
@@ -202,7 +202,7 @@ def render_charts(
     lang: str = "nl",
     colours: dict[str, str] | None = None,
     formats: tuple[str, ...] = ("png",),
-    dpi: int = 150,
+    dpi: int = 130,
 ) -> dict[str, bytes]:
     """Render the cash-flow charts; return file name -> bytes.
 

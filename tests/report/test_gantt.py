@@ -104,7 +104,7 @@ def test_render_writes_png_svg_pdf_reproducibly(tiny_agenda: Agenda) -> None:
 
 def test_svg_shows_the_dropped_project_and_legend(tiny_agenda: Agenda) -> None:
     svg = render_gantt(tiny_agenda, formats=("svg",), today=TODAY, lang="en")["gantt.svg"].decode()
-    assert "Not included" in svg and "D-002 Energiecoaches (Domijn)" in svg
+    assert "Not included" in svg and "D-002 Energiecoaches" in svg
     assert "mandatory" in svg and "realised coupling" in svg and "now (2027)" in svg
 
 
@@ -124,3 +124,13 @@ def test_write_gantt_to_a_named_file(big_agenda: tuple[Area, Agenda], tmp_path: 
     names = [p.name for p in paths]
     assert names[0] == "plan-partner.svg" and "plan-partner-2.svg" in names
     assert all(p.is_file() for p in paths)
+
+
+def test_export_removes_gantt_pages_of_a_longer_earlier_export(big_agenda: tuple[Area, Agenda],
+                                                                tiny_agenda: Agenda, tmp_path: Path) -> None:
+    area, agenda = big_agenda
+    export(agenda, tmp_path, formats=["svg"], area=area)
+    assert (tmp_path / "gantt-2.svg").is_file()
+    (tmp_path / "gantt-notes.svg").write_text("<svg/>", encoding="utf-8")  # not ours: kept
+    export(tiny_agenda, tmp_path, formats=["svg"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gantt-notes.svg", "gantt.svg"]
