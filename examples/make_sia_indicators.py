@@ -117,7 +117,7 @@ def main() -> None:
     text = generate(args.seed)
     with atomic_open(args.out) as fh:
         fh.write(text)
-    print(f"wrote {args.out} ({text.count(chr(10)) - 1} buurten, seed {args.seed}): FICTITIOUS values")
+    print(f"wrote {args.out} ({text.count(chr(10)) - 1} buurten, seed {args.seed}): FICTITIOUS values")  # noqa: T201
 
 
 if __name__ == "__main__":
