@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from dia.coupling._gc import gc_paused
 from dia.coupling.graph import CouplingGraph
 from dia.coupling.rules import check_rules, potential_saving, share_of_a
 from dia.coupling.spatial import GeometryIndex, distances, parse_geometries
@@ -59,7 +60,6 @@ _EMPTY = np.empty(0, dtype=np.int64)
 class _Table:
     """The projects as columns (index = position in ``area.projects``, sorted by id)."""
 
-    ids: list[str]
     type_code: IntArray
     partner_code: IntArray
     buurt_code: IntArray
@@ -71,30 +71,35 @@ class _Table:
     street_key: IntArray
     """Street-key code of every row (codes follow the sorted keys)."""
     keys: list[str]
-    spelling: list[dict[str, str]]
-    """Per project: street key -> the spelling it wrote (house number stripped)."""
+    spelling: dict[int, dict[str, str]]
+    """Per project index with streets: street key -> the spelling it wrote (house number stripped)."""
 
 
 def _table(area: Area, type_ids: list[str]) -> _Table:
     projects = area.projects
     type_of = {t: k for k, t in enumerate(type_ids)}
-    partners = sorted({p.partner for p in projects})
+    # one pass over the (pydantic) projects, then everything in numpy
+    cols = list(zip(*((p.type, p.partner, p.buurt, p.earliest_start, p.latest_start, p.cost)
+                      for p in projects), strict=True))
+    types, partner_names, buurt_codes, earliest, latest, cost = cols
+    partners = sorted(set(partner_names))
     partner_of = {name: k for k, name in enumerate(partners)}
-    buurten = sorted({p.buurt for p in projects})
+    buurten = sorted(set(buurt_codes))
     buurt_of = {code: k for k, code in enumerate(buurten)}
-    spelling = [street_keys(p.streets) if p.streets else {} for p in projects]
-    keys = sorted({k for s in spelling for k in s})
+    spelling: dict[int, dict[str, str]] = {
+        i: street_keys(p.streets) for i, p in enumerate(projects) if p.streets
+    }
+    keys = sorted({k for s in spelling.values() for k in s})
     key_of = {k: n for n, k in enumerate(keys)}
-    rows = [(i, key_of[k]) for i, s in enumerate(spelling) for k in s]
+    rows = [(i, key_of[k]) for i, s in spelling.items() for k in s]
     street_rows = np.array(rows, dtype=np.int64).reshape(-1, 2)
     return _Table(
-        ids=[p.id for p in projects],
-        type_code=np.array([type_of[p.type] for p in projects], dtype=np.int64),
-        partner_code=np.array([partner_of[p.partner] for p in projects], dtype=np.int64),
-        buurt_code=np.array([buurt_of[p.buurt] for p in projects], dtype=np.int64),
-        earliest=np.array([p.earliest_start for p in projects], dtype=np.int64),
-        latest=np.array([p.latest_start for p in projects], dtype=np.int64),
-        cost=np.array([p.cost for p in projects], dtype=np.float64),
+        type_code=np.array([type_of[t] for t in types], dtype=np.int64),
+        partner_code=np.array([partner_of[name] for name in partner_names], dtype=np.int64),
+        buurt_code=np.array([buurt_of[code] for code in buurt_codes], dtype=np.int64),
+        earliest=np.array(earliest, dtype=np.int64),
+        latest=np.array(latest, dtype=np.int64),
+        cost=np.array(cost, dtype=np.float64),
         street_project=street_rows[:, 0],
         street_key=street_rows[:, 1],
         keys=keys,
@@ -195,7 +200,12 @@ def find_couplings(area: Area, progress: Progress | None = None) -> CouplingGrap
             f"area {area.config.name!r} has no projects: add rows to a Projecten sheet",
             Location(key="projects"),
         )])
-    report = progress or (lambda _message, _fraction: None)
+    with gc_paused():
+        return _find(area, progress or (lambda _message, _fraction: None))
+
+
+def _find(area: Area, report: Progress) -> CouplingGraph:
+    """The steps of :func:`find_couplings` after the input checks (see the module docstring)."""
     report("koppelkansen: locations", 0.0)
     geoms = parse_geometries(area.projects)
     type_ids = sorted({ty.id for ty in area.config.types} | {p.type for p in area.projects})

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from dia.coupling._gc import gc_paused
 from dia.coupling.clusters import Cluster, credits, find_clusters
 from dia.model import Area, Coupling, Project
 
@@ -163,7 +164,8 @@ class CouplingGraph:
 
         See :mod:`dia.coupling.clusters`. Computed on first use.
         """
-        return find_clusters(self.couplings, self.area.project_by_id)
+        with gc_paused():
+            return find_clusters(self.couplings, self.area.project_by_id)
 
     def to_frame(self) -> pd.DataFrame:
         """The couplings as a table, one row per pair (columns :data:`FRAME_COLUMNS`).

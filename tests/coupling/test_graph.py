@@ -62,3 +62,22 @@ def test_progress_is_reported_and_lazy_api_is_the_same(small: Area) -> None:
     cg = find_couplings(small, progress=lambda message, fraction: calls.append((message, fraction)))
     assert calls and calls[-1][1] == 1.0
     assert lazy_find_couplings(small).couplings == cg.couplings
+
+
+def test_gc_pause_restores_the_collector_state() -> None:
+    import gc
+
+    from dia.coupling._gc import gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
