@@ -254,19 +254,22 @@ def reasons(inst: Instance, starts: Mapping[str, int],
 
 def binding_budgets(inst: Instance, net: Mapping[tuple[str, int], float],
                     duals: Mapping[tuple[str, int], float]) -> list[Finding]:
-    """Partner-years whose budget (with carry-in) is used up, with their marginal value."""
+    """Partner-years whose budget binds: used up (with carry-in), or scarce by its dual."""
     out: list[Finding] = []
     for q in inst.partners:
         for t in inst.years:
             amount, _ = inst.budget(q, t)
             available = amount + _carry_room(inst, net, q, t)
             used = net.get((q, t), 0.0)
-            if available > 0 and used >= available - max(0.5, 0.005 * available):
-                dual = duals.get((q, t))
-                text = f"{q} {t}: budget used up ({mln(used)} of {mln(available)} incl. carry-over)"
-                if dual:
-                    text += f"; one more euro would add about {dual:.2f} to the objective"
-                out.append(Finding(kind="binding_budget", message=text, partner=q, year=t))
+            dual = duals.get((q, t)) or 0.0
+            used_up = available > 0 and used >= available - max(0.5, 0.005 * available)
+            if not used_up and dual <= 1e-9:
+                continue
+            state = "budget used up" if used_up else "budget scarce"
+            text = f"{q} {t}: {state} ({mln(used)} of {mln(available)} incl. carry-over)"
+            if dual > 1e-9:
+                text += f"; one more euro would add about {dual:.2f} to the objective"
+            out.append(Finding(kind="binding_budget", message=text, partner=q, year=t))
     return out
 
 
