@@ -104,3 +104,27 @@ def test_cap_holds_for_projects_and_clusters(area: Area) -> None:
             assert group.potential_saving <= cluster.potential_saving + 0.01
     in_clusters = sorted(c.pair for cluster in cg.clusters for c in cluster.couplings)
     assert in_clusters == [c.pair for c in cg.couplings]
+
+
+@given(areas(max_projects=10))
+def test_groups_are_maximal_cliques_that_start_together(area: Area) -> None:
+    cg = find_couplings(area)
+    by_id = area.project_by_id
+    graph = cg.graph
+    for cluster in cg.clusters:
+        assert nx.is_connected(graph.subgraph(cluster.projects))
+        for group in cluster.groups:
+            members = group.projects
+            assert all(graph.has_edge(a, b) for k, a in enumerate(members) for b in members[k + 1:])
+            assert group.years
+            for year in group.years:
+                assert all(year in by_id[p].start_years for p in members)
+                # maximal in that year: nobody else active then couples with every member
+                others = [p for p in cluster.projects if p not in members and year in by_id[p].start_years]
+                assert not any(all(graph.has_edge(o, m) for m in members) for o in others)
+    # every coupling whose two projects can start in the same year is inside some group
+    for c in cg.couplings:
+        shared = set(by_id[c.project_a].start_years) & set(by_id[c.project_b].start_years)
+        for year in shared:
+            assert any({c.project_a, c.project_b} <= set(g.projects) and year in g.years
+                       for cl in cg.clusters for g in cl.groups)

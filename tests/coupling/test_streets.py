@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dia.coupling.streets import clean_street, street_key, street_keys
 
@@ -51,3 +53,14 @@ def test_clean_street_keeps_the_spelling() -> None:
 
 def test_street_keys_first_spelling_wins_and_blanks_drop() -> None:
     assert street_keys(["Tubantiastr. 3", "Tubantiastraat", "12"]) == {"tubantiastraat": "Tubantiastr."}
+
+
+@given(st.sampled_from(["Tubantiastraat", "Van Heekstraat", "Hengelosestraat", "Crèmelaan", "Oude Markt"]),
+       st.integers(1, 999), st.sampled_from(["", "a", "-14", " bis"]), st.booleans(), st.booleans())
+def test_key_ignores_case_numbers_spacing_and_abbreviation(name: str, number: int, suffix: str,
+                                                            upper: bool, abbreviate: bool) -> None:
+    variant = name.upper() if upper else name.lower()
+    if abbreviate:
+        variant = variant.replace("straat", "str.").replace("STRAAT", "STR")
+    variant = "  " + variant.replace(" ", "   ") + f" {number}{suffix} "
+    assert street_key(variant) == street_key(name)
