@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 
 import pandas as pd
 
@@ -165,19 +166,25 @@ def _solve(area: Area, scenario: Scenario) -> ScenarioRun:
     return ScenarioRun(name=scenario.name, agenda=agenda, removed=dict(applied.removed))
 
 
-def pool(processes: int) -> ProcessPoolExecutor:
-    """A process pool whose workers start clean and have ``dia`` imported already.
+def pool_context() -> BaseContext:
+    """The multiprocessing context for worker pools: clean workers with ``dia`` imported already.
 
     ``forkserver`` (where available) forks workers from a small server
     process that never ran a solver, so no solver threads are inherited
     (HiGHS keeps a thread pool), while the modules preloaded into the
-    server make starting a worker cheap.
+    server make starting a worker cheap. Elsewhere ``spawn``.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():
         server = multiprocessing.get_context("forkserver")
-        server.set_forkserver_preload(["dia.scenarios.compare", "dia.solver", "dia.coupling"])
-        return ProcessPoolExecutor(max_workers=processes, mp_context=server)
-    return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
+        server.set_forkserver_preload(["dia.scenarios.compare", "dia.scenarios.sweep", "dia.solver",
+                                       "dia.coupling"])
+        return server
+    return multiprocessing.get_context("spawn")
+
+
+def pool(processes: int) -> ProcessPoolExecutor:
+    """A process pool of ``processes`` workers (see :func:`pool_context`)."""
+    return ProcessPoolExecutor(max_workers=processes, mp_context=pool_context())
 
 
 def worker_count(jobs: int, processes: int | None) -> int:
