@@ -286,10 +286,15 @@ def compute_index(
     return SiaResult(
         name=config.name, source=table.source, indicators=indicators, buurten=tuple(ordered),
         urgency_threshold=t_u, potential_threshold=t_p, sensitivity=sens,
-        warnings=tuple(sorted(warnings, key=lambda w: (w.location.sort_key(), w.message))),
+        warnings=tuple(sorted(warnings, key=_by_place)),
     )
 
 
 def cfg_cols(config: SiaConfig) -> tuple[str, ...]:
     """The indicator columns of ``config`` in order (the headers a table must have)."""
     return tuple(i.column for i in config.indicators)
+
+
+def _by_place(problem: Problem) -> tuple[object, ...]:
+    """Order messages as a reader scans the file: by row, then column, then text."""
+    return (problem.location.sort_key(), problem.location.column or "", problem.message)
