@@ -202,7 +202,7 @@ def main() -> None:
 
     print(f"# koppelkansen benchmark, seed {args.seed}, python {platform.python_version()}, "
           f"shapely {_shapely.__version__} (GEOS {_shapely.geos_version_string}), "
-          f"{os.cpu_count()} cores (shared: noisy)")
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (shared: noisy)")
     head = (f"{'projects':>9} {'area s':>7} {'couplings s':>11} {'clusters s':>10} {'couplings':>9} "
             f"{'clusters':>8} {'peak MiB':>8} {'naive s':>10} {'speed-up':>9}")
     print(head)
