@@ -182,8 +182,9 @@ def _check(spec: SweepSpec, area: Area) -> None:
         need(c.types, types, f"costs[{i}].types", Reason.UNKNOWN_TYPE, "project type")
         need(c.projects, ids, f"costs[{i}].projects", Reason.UNKNOWN_PROJECT, "project")
     for i, b in enumerate(spec.budgets):
-        if b.partner is not None:
-            need([b.partner], partners, f"budgets[{i}].partner", Reason.UNKNOWN_PARTNER, "partner")
+        if b.partner is not None and b.partner not in partners:
+            problems.append(Problem(Reason.UNKNOWN_PARTNER, f"unknown partner {b.partner!r}",
+                                    Location(file=spec.source, key=f"budgets[{i}].partner")))
     for i, f in enumerate(spec.funds):
         if f.add is None and f.name not in area.fund_by_name:
             problems.append(Problem(Reason.UNKNOWN_FUND,
