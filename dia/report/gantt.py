@@ -215,7 +215,7 @@ def _dropped_lines(agenda: Agenda, lang: str, limit: int) -> list[str]:
     if not dropped:
         return [text("chart.dropped_none", lang)]
     # Id and name only: the id says whose project it is, and the report's table has the partner.
-    lines = [_shorten(f"{p.project_id} {p.name}", 44) for p in dropped]
+    lines = [_shorten(f"{p.project_id} {p.name}", 38) for p in dropped]
     if len(lines) > limit:
         lines = [*lines[: limit - 1], text("chart.dropped_more", lang, n=len(lines) - limit + 1)]
     return lines
@@ -339,7 +339,8 @@ def draw_gantt(
         if page == 0:
             room = max(3, n_rows - len(handles) - 4)
             dropped = _dropped_lines(agenda, lang, room)
-            y0 = 1 - (len(handles) + 1.5) / n_rows
+            # A legend entry is about 0.75 of a chart line high.
+            y0 = 1 - (0.75 * len(handles) + 1.5) / n_rows
             side.text(0.0, y0, text("chart.dropped", lang), fontsize=8.5, fontweight="bold", va="top",
                       transform=side.transAxes)
             side.text(0.0, y0 - 1.3 / n_rows, "\n".join(dropped), fontsize=7, va="top",
