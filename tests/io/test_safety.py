@@ -1,0 +1,87 @@
+"""Byte-level checks: limits hold whatever the zip claims; XML is parsed with defusedxml."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from dia.errors import Reason
+from dia.io import safety
+from dia.io.safety import RefusedFile, inspect_workbook
+
+
+def _xlsx() -> bytes:
+    buf = io.BytesIO()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Projecten"
+    ws.append(["Projectcode", "Kosten"])
+    ws.append(["P-1", "=2*3"])
+    ws.append(["P-2", 5])
+    ws.row_dimensions[3].hidden = True
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_openpyxl_uses_defusedxml() -> None:
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_facts_of_a_normal_workbook() -> None:
+    facts = inspect_workbook("x.xlsx", _xlsx())
+    assert facts.uncached_formulas == {"Projecten": (("B2", "2*3"),)}
+    assert facts.hidden_rows == {"Projecten": (3,)}
+    assert not facts.has_macros
+
+
+def test_part_limit_holds_even_at_a_plausible_ratio(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part larger than the limit is refused while inflating, not after."""
+    monkeypatch.setattr(safety, "MAX_PART_BYTES", 2**20)
+    src = zipfile.ZipFile(io.BytesIO(_xlsx()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            blob = src.read(item)
+            if item.filename == "xl/sharedStrings.xml" or item.filename.endswith("sheet1.xml"):
+                blob = blob + b"<!-- " + bytes(range(48, 58)) * 300_000 + b" -->"
+            dst.writestr(item.filename, blob)
+    with pytest.raises(RefusedFile) as info:
+        inspect_workbook("big.xlsx", buf.getvalue())
+    assert info.value.problem.reason == Reason.TOO_LARGE
+
+
+def test_file_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(safety, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(RefusedFile) as info:
+        inspect_workbook("big.xlsx", _xlsx())
+    assert info.value.problem.reason == Reason.TOO_LARGE
+
+
+def test_zip_with_encrypted_members() -> None:
+    data = bytearray(_xlsx())
+    # set the 'encrypted' flag bit in every central directory entry
+    i = data.find(b"PK\x01\x02")
+    while i != -1:
+        data[i + 8] |= 0x01
+        i = data.find(b"PK\x01\x02", i + 4)
+    with pytest.raises(RefusedFile) as info:
+        inspect_workbook("x.xlsx", bytes(data))
+    assert info.value.problem.reason == Reason.ENCRYPTED
+
+
+def test_html_renamed() -> None:
+    with pytest.raises(RefusedFile) as info:
+        inspect_workbook("x.xlsx", b"<html><table><tr><td>1</td></tr></table></html>")
+    assert info.value.problem.reason == Reason.NOT_XLSX and "HTML" in info.value.problem.message
+
+
+def test_binary_garbage() -> None:
+    with pytest.raises(RefusedFile) as info:
+        inspect_workbook("x.xlsx", bytes(range(256)) * 4)
+    assert info.value.problem.reason == Reason.NOT_XLSX
