@@ -88,6 +88,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "item.dia_version": ("dia-versie", "dia version"),
     "scenario.base": ("basis (geen scenario)", "base (no scenario)"),
     "section.clusters": ("Clusters", "Clusters"),
+    # finding kinds (others are shown as the solver names them)
+    "finding.binding_budget": ("Budget volledig benut", "Budget fully used"),
+    "finding.dropped": ("Niet opgenomen", "Not included"),
+    "finding.moved": ("Verschoven", "Moved"),
+    "finding.infeasible": ("Onhaalbaar", "Infeasible"),
     "section.pairs": ("Paren", "Pairs"),
     # status words
     "status.optimal": ("optimaal", "optimal"),
@@ -214,6 +219,12 @@ def text(key: str, lang: str = "nl", **fields: object) -> str:
     nl, en = _TEXT[key]
     template = en if lang == "en" else nl
     return template.format(**fields) if fields else template
+
+
+def finding_kind(kind: str, lang: str = "nl") -> str:
+    """Readable label of a finding kind (the code itself when the catalogue has none)."""
+    key = f"finding.{kind}"
+    return text(key, lang) if key in _TEXT else kind
 
 
 def check_lang(lang: str) -> Lang:

@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dia.report._text import text
+from dia.report._text import finding_kind, text
 from dia.report.colours import partner_colours, tint
 from dia.report.tables import FORMULA_TRIGGERS
 
@@ -358,7 +358,7 @@ def _scenario_sheet(wb: Workbook, agenda: Agenda, lang: str) -> None:
         s.put(row, 1, text("item.findings", lang)).font = s.total_font
         for f in agenda.findings:
             row += 1
-            s.put(row, 1, f.kind)
+            s.put(row, 1, finding_kind(f.kind, lang))
             s.put(row, 2, f.message, width=20).alignment = s.wrap
     s.ws.freeze_panes = "A2"
     s.finish(max_width=70)

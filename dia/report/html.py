@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from dia.report._text import euro_text, number_text, percent_text, text
+from dia.report._text import euro_text, finding_kind, number_text, percent_text, text
 from dia.report.runinfo import summary_figures
 
 if TYPE_CHECKING:
@@ -229,7 +229,8 @@ def _scenario(agenda: Agenda, lang: str) -> str:
                              for name, digest in sorted(run.inputs)]))
     if agenda.findings:
         parts.append(f"<h3>{_e(text('html.findings', lang))}</h3><ul>")
-        parts.extend(f"<li>{_e(f.message)}</li>" for f in agenda.findings)
+        parts.extend(f"<li><b>{_e(finding_kind(f.kind, lang))}</b>: {_e(f.message)}</li>"
+                     for f in agenda.findings)
         parts.append("</ul>")
     return "".join(parts)
 

@@ -146,3 +146,11 @@ def test_workbook_round_trip_is_exact(big_agenda: tuple[Area, Agenda], tmp_path:
     assert read_agenda(tmp_path / "agenda.xlsx") == agenda
     wb = openpyxl.load_workbook(tmp_path / "agenda.xlsx", read_only=True)
     assert wb["Agenda"].max_row == len(agenda.projects) + 2
+
+
+def test_scenario_sheet_names_finding_kinds(tiny_agenda: Agenda, tmp_path: Path) -> None:
+    wb = _export(tiny_agenda, tmp_path, lang="en")
+    values = [c.value for row in wb["Scenario"].iter_rows() for c in row]
+    assert "Not included" in values  # the 'dropped' finding, translated
+    assert "D-002 does not fit its window" in values
+    assert tiny_agenda.run.input_hash in values

@@ -161,3 +161,9 @@ def test_outputs_are_readable_by_others(tiny_agenda: Agenda, tmp_path: Path) -> 
         os.umask(mask)
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path.name
+
+
+def test_progress_is_reported_per_format(tiny_agenda: Agenda, tmp_path: Path) -> None:
+    calls: list[tuple[str, float | None]] = []
+    export(tiny_agenda, tmp_path, formats=["json", "csv"], progress=lambda m, f: calls.append((m, f)))
+    assert calls == [("writing csv", 0.0), ("writing json", 0.5), ("export done", 1.0)]
