@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 #: Workbook suffixes read (``.xlsm``: data only, macros never run).
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: Longest project accepted, in years (a profile of that length is built in memory).
+MAX_DURATION = 50
 #: Spreadsheet-like files that are not read, with a warning saying so.
 OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".csv")
 
@@ -437,10 +439,10 @@ class _Reader:
                     Reason.NEGATIVE_AMOUNT, f"expected an amount ≥ 0, got {data[name]:,.0f}", rec.at(name)
                 )
                 ok = False
-        if data["duration"] < 1:
+        if not 1 <= data["duration"] <= MAX_DURATION:
             self._add(
                 Reason.OUT_OF_RANGE,
-                f"expected a duration of at least 1 year, got {data['duration']}",
+                f"expected a duration of 1 to {MAX_DURATION} years, got {data['duration']}",
                 rec.at("duration"),
             )
             ok = False

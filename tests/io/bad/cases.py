@@ -285,6 +285,11 @@ CASES: tuple[Case, ...] = (
         (Expect("unknown_project", file=D, sheet="Kasstroom", cell="A2"),),
     ),
     Case(
+        "absurd_duration",
+        _area(_set(G, P, 2, 10, 4_331_290_420)),
+        (Expect("out_of_range", file=G, sheet=P, cell="J2"),),
+    ),
+    Case(
         "negative_cost",
         _area(_set(G, P, 2, 11, -5)),
         (Expect("negative_amount", file=G, sheet=P, cell="K2"),),
