@@ -169,3 +169,10 @@ def test_any_cell_value_gives_an_area_or_input_error(
     except InputError as exc:
         assert exc.errors, "an InputError must carry at least one error"
         assert all(p.location.file for p in exc.errors)
+
+
+def test_bundled_example_loads(example_dir: Path) -> None:
+    read = read_area(example_dir)
+    assert len(read.area.projects) >= 60 and len(read.area.partners) >= 6
+    assert not [w for w in read.warnings if w.reason != Reason.UNKNOWN_COLUMN]
+    assert {f.name for f in read.area.inputs} >= {"dia.yaml"}
