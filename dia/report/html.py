@@ -63,6 +63,7 @@ footer { margin-top: 24px; font-size: 8pt; color: #7f7f7f; border-top: 1px solid
   section { break-before: page; }
   section.first { break-before: auto; }
   figure, tr, .kpi { break-inside: avoid; }
+  figure img { width: auto; max-width: 100%; max-height: 178mm; margin: 0 auto; }
   thead { display: table-header-group; }
 }
 """
