@@ -23,7 +23,7 @@ from multiprocessing.context import BaseContext
 
 import pandas as pd
 
-from dia.errors import InputError, Location, Problem, Reason
+from dia.errors import DiaError, InfeasibleError, InputError, Location, NoSolutionError, Problem, Reason
 from dia.model import Agenda, Area
 from dia.scenarios.apply import apply_scenario_logged
 from dia.scenarios.diff import Change, diff_agendas
@@ -154,15 +154,38 @@ def _unique(scenarios: Iterable[Scenario]) -> dict[str, Scenario]:
     return out
 
 
-def _solve(area: Area, scenario: Scenario) -> ScenarioRun:
+@dataclass(frozen=True)
+class _Failure:
+    """A scenario that could not be planned, carried back from a worker as plain data.
+
+    (Exceptions cross process boundaries through their ``args`` only, which
+    would lose an :class:`InfeasibleError`'s findings.)
+    """
+
+    name: str
+    infeasible: bool
+    message: str
+    findings: tuple[str, ...]
+
+    def error(self) -> DiaError:
+        text = f"scenario {self.name}: {self.message}"
+        return InfeasibleError(text, self.findings) if self.infeasible else NoSolutionError(text)
+
+
+def _solve(area: Area, scenario: Scenario) -> ScenarioRun | _Failure:
     """Apply, couple and plan one scenario (runs in a worker process)."""
     from dia.coupling import find_couplings
     from dia.solver import plan_agenda
 
     applied = apply_scenario_logged(area, scenario)
     new = applied.area
-    agenda = plan_agenda(new, find_couplings(new), options=new.config.solver, progress=None,
-                         scenario_name=scenario.name)
+    try:
+        agenda = plan_agenda(new, find_couplings(new), options=new.config.solver, progress=None,
+                             scenario_name=scenario.name)
+    except InfeasibleError as exc:
+        return _Failure(scenario.name, True, str(exc.args[0]) if exc.args else str(exc), exc.findings)
+    except NoSolutionError as exc:
+        return _Failure(scenario.name, False, str(exc), ())
     return ScenarioRun(name=scenario.name, agenda=agenda, removed=dict(applied.removed))
 
 
@@ -214,7 +237,9 @@ def run_scenarios(
     total = len(scenarios)
     runs: dict[str, ScenarioRun] = {}
 
-    def done(run: ScenarioRun) -> None:
+    def done(run: ScenarioRun | _Failure) -> None:
+        if isinstance(run, _Failure):
+            raise run.error()
         runs[run.name] = run
         if progress is not None:
             progress(f"scenario {run.name}: {run.agenda.run.status}", len(runs) / total)
@@ -226,7 +251,8 @@ def run_scenarios(
             done(_solve(area, s))
     else:
         with pool(workers) as executor:
-            pending: set[Future[ScenarioRun]] = {executor.submit(_solve, area, s) for s in scenarios}
+            pending: set[Future[ScenarioRun | _Failure]] = {executor.submit(_solve, area, s)
+                                                            for s in scenarios}
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=lambda f: f.result().name):

@@ -128,3 +128,12 @@ def test_a_bad_scenario_fails_before_any_solve(tiny_area: Area) -> None:
     with pytest.raises(InputError) as info:
         compare(make_tiny_area(), [SCENARIOS[0], bad], processes=2)
     assert info.value.problems[0].location.file == "fout.yaml"
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_infeasible_scenario_is_named_with_its_findings(tiny_area: Area, processes: int) -> None:
+    broke = scenario("blut", budgets=[{"partner": "Gemeente", "factor": 0.1}])
+    with pytest.raises(InfeasibleError) as info:
+        compare(tiny_area, [SCENARIOS[0], broke], processes=processes)
+    assert str(info.value).startswith("scenario blut: ")
+    assert any("Gemeente" in f for f in info.value.findings)
