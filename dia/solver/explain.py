@@ -19,7 +19,8 @@ from dia.model import Finding, Project, SolverOptions
 from dia.solver.build import build_model
 from dia.solver.instance import Instance
 from dia.solver.result import realised
-from dia.solver.solve import solve
+from dia.solver.solve import SolveResult, solve
+from dia.solver.variables import Model
 
 
 def mln(amount: float) -> str:
@@ -123,23 +124,39 @@ def explain_infeasible(inst: Instance, options: SolverOptions) -> list[str]:
     return lines
 
 
-def budget_duals(inst: Instance, options: SolverOptions) -> dict[tuple[str, int], float]:
-    """Marginal objective value of one more euro of budget per partner-year.
+def budget_duals(m: Model, options: SolverOptions,
+                 time_limit: float | None = None) -> tuple[SolveResult, dict[tuple[str, int], float]]:
+    """Solve the LP relaxation of ``m``: its bound and the marginal value of a euro of budget.
+
+    Parameters
+    ----------
+    m:
+        The built model (solved in place as an LP; a later MILP solve overwrites the values).
+    options:
+        Solver options.
+    time_limit:
+        Seconds for the LP (default: the options' time limit).
+
+    Returns
+    -------
+    tuple of (SolveResult, dict)
+        The LP result and the dual of every ``budget`` row per (partner, year) in objective
+        units per euro; the map is empty when the LP is not solved to optimality in time.
 
     Notes
     -----
-    Taken from the LP relaxation of the full model. The dual of the budget row in the LP
-    with every integer choice fixed (what the issue first asked for) is identically zero in
-    this model: once the start years are fixed, no variable that the objective values
+    The dual of the budget row in the LP with every integer choice fixed is identically zero
+    in this model: once the start years are fixed, no variable that the objective values
     depends on the budget (unspent money simply stays unspent), so those duals carry no
     information. The relaxation's dual says how much the agenda's objective would grow per
     extra euro in that partner-year if projects could be scaled, which ranks the binding
-    budgets the way planners need. Returns an empty map when the LP cannot be solved.
+    budgets the way planners need. It also prices the budgets for the greedy warm start.
     """
-    m = build_model(inst)
+    if time_limit is not None:
+        options = options.model_copy(update={"time_limit": max(0.1, time_limit)})
     result = solve(m, options, relax=True)
     if result.status != "optimal":
-        return {}
+        return result, {}
     sign = -1.0 if options.solver == "highs" else 1.0  # HiGHS reports duals of the minimised form
     out: dict[tuple[str, int], float] = {}
     for name, con in m.constraints.items():
@@ -147,7 +164,7 @@ def budget_duals(inst: Instance, options: SolverOptions) -> dict[tuple[str, int]
         if family == "budget":
             pi = con.pi or 0.0
             out[(str(key[0]), int(str(key[1])))] = sign * pi if abs(pi) > 1e-9 else 0.0
-    return out
+    return result, out
 
 
 def _partner_tight(inst: Instance, net: Mapping[tuple[str, int], float], q: str, t: int,
