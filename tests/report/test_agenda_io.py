@@ -83,3 +83,8 @@ def test_workbook_without_data_sheet_is_not_an_agenda(tmp_path: Path) -> None:
         read_agenda(tmp_path / "partner.xlsx")
     assert info.value.problems[0].reason == Reason.MISSING_SHEET
     assert info.value.problems[0].location.sheet == "_dia"
+
+
+def test_folder_with_only_a_workbook_is_read(tiny_agenda: Agenda, tmp_path: Path) -> None:
+    export(tiny_agenda, tmp_path, formats=["xlsx"])
+    assert read_agenda(tmp_path) == tiny_agenda
