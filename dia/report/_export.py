@@ -142,6 +142,8 @@ def _check_formats(formats: Collection[str] | None) -> list[str]:
 
     if formats is None:
         return list(FORMATS)
+    if isinstance(formats, str):  # export(..., formats="html") means one format, not four letters
+        formats = formats.split(",")
     wanted = {f.strip().lower() for f in formats}
     if "all" in wanted:
         return list(FORMATS)

@@ -167,3 +167,9 @@ def test_progress_is_reported_per_format(tiny_agenda: Agenda, tmp_path: Path) ->
     calls: list[tuple[str, float | None]] = []
     export(tiny_agenda, tmp_path, formats=["json", "csv"], progress=lambda m, f: calls.append((m, f)))
     assert calls == [("writing csv", 0.0), ("writing json", 0.5), ("export done", 1.0)]
+
+
+def test_formats_may_be_one_string(tiny_agenda: Agenda, tmp_path: Path) -> None:
+    written = export(tiny_agenda, tmp_path, formats="csv,json")
+    assert {p.name for p in written} == {"agenda.csv", "cashflow.csv", "couplings.csv", "agenda.json",
+                                         "run.json"}
