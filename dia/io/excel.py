@@ -23,7 +23,7 @@ from typing import Any
 from dia.errors import Location, Problem, Reason
 from dia.io import cells
 from dia.io.columns import IGNORED_SHEETS, SHEETS, YEAR_COLUMN, Column, Sheet, normalise, sheet_for
-from dia.io.safety import RefusedFile, WorkbookFacts, inspect_workbook
+from dia.io.safety import MAX_CELLS, RefusedFile, WorkbookFacts, inspect_workbook
 
 #: Rows scanned for the header row (title rows above it are skipped).
 HEADER_SCAN_ROWS = 30
@@ -138,6 +138,7 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
         )
         return out
     unknown: list[str] = []
+    visible = {m.name: str(m.visible) for m in book.sheets_metadata}
     for sheet_name in sheet_names:
         spec = sheet_for(sheet_name)
         if spec is None:
@@ -150,6 +151,18 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
                     Reason.INVALID_VALUE,
                     f"a second {spec.nl} sheet ({sheet_name!r}) next to "
                     f"{out.sheet_names[spec.key]!r}; put all rows in one sheet",
+                    Location(file=name, sheet=sheet_name),
+                )
+            )
+            continue
+        rows, cols = facts.extent.get(sheet_name, (0, 0))
+        if rows * cols > MAX_CELLS:
+            out.problems.append(
+                Problem(
+                    Reason.TOO_LARGE,
+                    f"the sheet has values up to cell {column_letter(cols - 1)}{rows} "
+                    f"({rows * cols:,} cells); "
+                    f"at most {MAX_CELLS:,} are read: delete stray cells far below or right of the table",
                     Location(file=name, sheet=sheet_name),
                 )
             )
@@ -168,6 +181,15 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
             )
             continue
         out.sheet_names[spec.key] = sheet_name
+        if not visible.get(sheet_name, "Visible").endswith("Visible"):
+            out.problems.append(
+                Problem(
+                    Reason.INVALID_VALUE,
+                    "the sheet is hidden in Excel; dia reads it like any other sheet",
+                    Location(file=name, sheet=sheet_name),
+                    severity="warning",
+                )
+            )
         records, problems = read_table(name, sheet_name, grid, spec, facts, merged)
         out.tables[spec.key] = records
         out.problems.extend(problems)
@@ -429,6 +451,17 @@ def read_table(
                 Reason.UNKNOWN_COLUMN,
                 f"column {column_letter(c)} has values but no header (merged header cell?); it is ignored",
                 Location(file=file, sheet=sheet_name, row=first, cell=f"{column_letter(c)}{first}"),
+                severity="warning",
+            )
+        )
+    hidden_cols = [c for c in facts.hidden_columns.get(sheet_name, ()) if c in header.text]
+    if hidden_cols:
+        shown = ", ".join(f"{column_letter(c)} ({header.text[c]})" for c in hidden_cols)
+        problems.append(
+            Problem(
+                Reason.INVALID_VALUE,
+                f"column(s) {shown} are hidden in Excel; dia reads them like any other column",
+                sheet_loc,
                 severity="warning",
             )
         )

@@ -45,6 +45,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Largest inflated size of one XML part, and of all parts together.
 MAX_PART_BYTES = 200 * 1024 * 1024
 MAX_TOTAL_BYTES = 400 * 1024 * 1024
+#: Largest rectangle of cells (A1 to the last value) a sheet may span; the engine holds it densely.
+MAX_CELLS = 2_000_000
 #: Parts that inflate more than this ratio (and above 1 MB) are treated as a bomb.
 MAX_RATIO = 200
 
@@ -57,6 +59,10 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
 _ROW_NUMBER = re.compile(rb"\br=\"(\d+)\"")
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+_HIDDEN_COL = re.compile(rb"<(?:\w+:)?col\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
+_COL_SPAN = re.compile(rb"\b(min|max)=\"(\d+)\"")
+_CELL_REF_ANY = re.compile(rb" r=\"([A-Z]{1,3})(\d{1,7})\"")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})(\d{1,7})\"[^>]*?(/?)>")
 _CELL_REF = re.compile(rb"\br=\"([A-Z]+\d+)\"")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -73,6 +79,10 @@ class WorkbookFacts:
     """Sheet name -> ((cell ref, formula text), ...) of formulas without a cached value."""
     hidden_rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """Sheet name -> Excel row numbers that are hidden."""
+    hidden_columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Sheet name -> 0-based indexes of hidden columns."""
+    extent: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Sheet name -> (last row, last column) holding a value, 1-based (the engine's dense grid size)."""
     error_cells: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Sheet name -> ((cell ref, Excel error such as ``#DIV/0!``), ...); calamine shows them empty."""
 
@@ -191,6 +201,8 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
     uncached: dict[str, tuple[tuple[str, str], ...]] = {}
     hidden: dict[str, tuple[int, ...]] = {}
     errors: dict[str, tuple[tuple[str, str], ...]] = {}
+    extent: dict[str, tuple[int, int]] = {}
+    hidden_cols: dict[str, tuple[int, ...]] = {}
     for sheet, member in sheets.items():
         blob = part(member)
         if _FORMULA.search(blob):
@@ -200,6 +212,19 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
         rows = tuple(int(m) for tag in _HIDDEN_ROW.findall(blob) for m in _ROW_NUMBER.findall(tag)[:1])
         if rows:
             hidden[sheet] = rows
+        extent[sheet] = _extent(blob)
+        if b"<cols>" in blob or b":cols>" in blob:
+            spans = [dict(_COL_SPAN.findall(tag)) for tag in _HIDDEN_COL.findall(blob)]
+            cols = sorted(
+                {
+                    c - 1
+                    for span in spans
+                    if b"min" in span and b"max" in span
+                    for c in range(int(span[b"min"]), min(int(span[b"max"]), 16_384) + 1)
+                }
+            )
+            if cols:
+                hidden_cols[sheet] = tuple(cols)
         if b't="e"' in blob:
             errors[sheet] = tuple(
                 (ref.group(1).decode(), value.group(1).decode("utf-8", "replace") if value else "#?")
@@ -209,8 +234,40 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
             )
     macros = "xl/vbaProject.bin" in names or any(n.endswith("vbaProject.bin") for n in names)
     return WorkbookFacts(
-        has_macros=macros, uncached_formulas=uncached, hidden_rows=hidden, error_cells=errors
+        has_macros=macros,
+        uncached_formulas=uncached,
+        hidden_rows=hidden,
+        error_cells=errors,
+        extent=extent,
+        hidden_columns=hidden_cols,
     )
+
+
+def _extent(blob: bytes) -> tuple[int, int]:
+    """Last row and column of a cell with content (style-only ``<c .../>`` cells do not count).
+
+    The workbook engine allocates the rectangle from A1 to there, so one stray
+    value at XFD1048576 would ask for billions of cells: the reader checks this
+    first (:data:`MAX_CELLS`). A quick scan of every cell reference decides
+    almost always; only a sheet that looks too large is scanned again without
+    its style-only cells.
+    """
+    refs = _CELL_REF_ANY.findall(blob)
+    extent = _last(refs)
+    if extent[0] * extent[1] > MAX_CELLS:
+        extent = _last([(letters, row) for letters, row, closed in _CELL_TAG.findall(blob) if not closed])
+    return extent
+
+
+def _last(refs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+    if not refs:
+        return 0, 0
+    letters = max({c for c, _ in refs}, key=lambda c: (len(c), c))
+    row = max({r for _, r in refs}, key=lambda r: (len(r), r))
+    col = 0
+    for ch in letters:
+        col = col * 26 + ch - 64
+    return int(row), col
 
 
 class _TooLarge(Exception):

@@ -163,3 +163,16 @@ def test_cached_formula_values_are_read(tmp_path: Path) -> None:
         for name, blob in parts.items():
             z.writestr(name, blob)
     assert read_area(folder).area.project_by_id["DOM-001"].cost == 2_000_000
+
+
+def test_hidden_columns_and_sheets_are_read_and_mentioned(tmp_path: Path) -> None:
+    folder = write_area(tmp_path / "area")
+    wb = openpyxl.load_workbook(folder / "Domijn.xlsx")
+    wb["Projecten"].column_dimensions["K"].hidden = True
+    wb["Kasstroom"].sheet_state = "hidden"
+    wb.save(folder / "Domijn.xlsx")
+    read = read_area(folder)
+    assert read.area.project_by_id["DOM-001"].profile == (500_000, 1_500_000)
+    texts = {(w.location.sheet, w.reason): w.message for w in read.warnings}
+    assert "K (Kosten)" in texts[("Projecten", Reason.INVALID_VALUE)]
+    assert "hidden" in texts[("Kasstroom", Reason.INVALID_VALUE)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -85,3 +86,30 @@ def test_binary_garbage() -> None:
     with pytest.raises(RefusedFile) as info:
         inspect_workbook("x.xlsx", bytes(range(256)) * 4)
     assert info.value.problem.reason == Reason.NOT_XLSX
+
+
+def test_stray_value_far_away_is_refused_before_the_engine_allocates(tmp_path: Path) -> None:
+    """One value at XFD1048576 would make the engine allocate 17 billion cells."""
+    from dia.io.excel import read_workbook
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Projecten"
+    ws.append(["Projectcode", "Partner"])
+    ws.cell(row=1_048_576, column=16_384, value="x")
+    wb.save(tmp_path / "x.xlsx")
+    book = read_workbook("x.xlsx", (tmp_path / "x.xlsx").read_bytes())
+    (problem,) = [p for p in book.problems if p.severity == "error"]
+    assert (problem.reason, problem.location.sheet) == (Reason.TOO_LARGE, "Projecten")
+    assert "XFD1048576" in problem.message
+
+
+def test_style_only_cells_far_away_do_not_count(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Projectcode"])
+    ws.cell(row=900_000, column=200).number_format = "0.00"
+    wb.save(tmp_path / "x.xlsx")
+    assert inspect_workbook("x.xlsx", (tmp_path / "x.xlsx").read_bytes()).extent == {"Sheet": (1, 1)}
