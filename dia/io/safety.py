@@ -65,9 +65,6 @@ _CELL_REF_ANY = re.compile(rb" r=\"([A-Z]{1,3})(\d{1,7})\"")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})(\d{1,7})\"[^>]*?(/?)>")
 _CELL_REF = re.compile(rb"\br=\"([A-Z]+\d+)\"")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 @dataclass(frozen=True)
@@ -308,15 +305,21 @@ def _sheet_parts(part: _Part, names: set[str], refuse: _Refuse) -> dict[str, str
                 Reason.CORRUPT_FILE, "workbook.xml declares XML entities; refused for safety"
             ) from None
         raise
+    # match on local names: strict OOXML files use other namespace URIs than transitional ones
     targets: dict[str, str] = {}
     if rels is not None:
-        for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
+        for rel in rels.iter():
+            if not str(rel.tag).endswith("Relationship"):
+                continue
             target = rel.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
             targets[rel.get("Id", "")] = path
     out: dict[str, str] = {}
-    for sheet in book.iter(f"{_MAIN_NS}sheet"):
-        member = targets.get(sheet.get(f"{_REL_NS}id", ""), "")
+    for sheet in book.iter():
+        if not str(sheet.tag).endswith("}sheet"):
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
+        member = targets.get(rid, "")
         if member in names:
             out[sheet.get("name", "")] = member
     return out
