@@ -77,7 +77,7 @@ def rules(draw: st.DrawFn) -> tuple[CouplingRule, ...]:
     ):
         out.append(CouplingRule(
             id=rid, types=types, scope=scope,
-            max_gap=draw(st.integers(0, 1)),
+            max_gap=draw(st.sampled_from((0, 1, 1))),
             saving_pct=draw(st.sampled_from((0.0, 5.0, 10.0, 20.0, 20.0))),
             saving_base=draw(st.sampled_from(("smaller", "sum"))),
         ))
@@ -104,9 +104,11 @@ def areas(
     draw: st.DrawFn,
     *,
     max_projects: int = 6,
+    min_partners: int = 1,
     max_partners: int = 2,
     max_years: int = 4,
     max_combinations: int = 1024,
+    mandatory_odds: int = 6,
 ) -> Area:
     """A small valid area.
 
@@ -114,22 +116,25 @@ def areas(
     ----------
     draw:
         Supplied by hypothesis.
-    max_projects, max_partners, max_years:
+    max_projects, min_partners, max_partners, max_years:
         Size limits.
     max_combinations:
         Upper bound on the product over projects of (window width + 1), the
         number of start-year choices a brute force enumerates (including
         "not scheduled"). Windows are narrowed to stay within it.
+    mandatory_odds:
+        Each project is mandatory with probability ``1 / mandatory_odds`` (mandatory
+        projects are what makes most drawn areas infeasible).
 
     Returns
     -------
     Area
         Validated (the constructor checks every invariant).
     """
-    n_years = draw(st.integers(1, max_years))
+    n_years = draw(st.sampled_from(range(max_years, 0, -1)))
     horizon = Horizon(start=FIRST_YEAR, end=FIRST_YEAR + n_years - 1)
     years = list(horizon.years)
-    partners = PARTNERS[: draw(st.integers(1, max_partners))]
+    partners = PARTNERS[: draw(st.integers(min_partners, max_partners))]
     buurten = tuple(
         Buurt(code=code, name=f"Buurt {i + 1}", sia_weight=draw(st.sampled_from((0.5, 1.0, 1.5))))
         for i, code in enumerate(BUURTEN)
@@ -137,7 +142,7 @@ def areas(
 
     has_fund = draw(st.booleans())
     fund_partner = draw(st.sampled_from(partners))
-    n_projects = draw(st.integers(1, max_projects))
+    n_projects = draw(st.sampled_from(range(max_projects, 0, -1)))  # uniform, not biased to 1
     combinations = 1
     projects: list[Project] = []
     for i in range(n_projects):
@@ -168,12 +173,12 @@ def areas(
         projects.append(Project(
             id=pid, partner=partner, name=f"Project {i + 1}",
             type=ptype,
-            buurt=draw(st.sampled_from(BUURTEN)),
+            buurt=draw(st.sampled_from((BUURTEN[0], *BUURTEN))),
             streets=streets,
             earliest_start=earliest, latest_start=latest, preferred_start=preferred,
             duration=duration, cost=cost_units * UNIT,
             profile=_profile(draw, cost_units, duration),
-            is_mandatory=draw(st.integers(0, 5)) == 0,
+            is_mandatory=draw(st.integers(1, mandatory_odds)) == 1,
             value=draw(st.integers(0, 60)) * UNIT,
             after=after,
             funds=(FUND,) if has_fund and draw(st.booleans()) else (),
@@ -186,7 +191,7 @@ def areas(
         for year in years:
             if draw(st.integers(0, 5)) == 0:
                 continue  # a partner-year without a row has budget 0
-            budgets.append(Budget(partner=partner, year=year, amount=draw(st.integers(0, 40)) * UNIT,
+            budgets.append(Budget(partner=partner, year=year, amount=draw(st.integers(0, 60)) * UNIT,
                                   carry_over=carry))
     for partner in partners:
         if all(b.partner != partner for b in budgets):
@@ -198,7 +203,7 @@ def areas(
         fund_years = draw(st.sets(st.sampled_from(years), min_size=1))
         funds = (Fund(
             name=FUND,
-            amounts=tuple(FundYear(year=y, amount=draw(st.integers(0, 20)) * UNIT)
+            amounts=tuple(FundYear(year=y, amount=draw(st.integers(0, 30)) * UNIT)
                           for y in sorted(fund_years)),
             types=tuple(sorted(draw(st.sets(st.sampled_from([t.id for t in TYPES]), max_size=2)))),
             partners=(fund_partner,),

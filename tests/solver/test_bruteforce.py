@@ -42,7 +42,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 
 from dia.errors import InfeasibleError
 from dia.model import Area, Coupling
@@ -144,13 +144,14 @@ def brute_force(area: Area, couplings: Sequence[Coupling]) -> tuple[float, dict[
 
 
 @SOLVERS
-@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(drawn=areas_with_couplings(max_combinations=512))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(drawn=areas_with_couplings(max_combinations=512, mandatory_odds=10))
 def test_milp_matches_brute_force(solver: str, drawn: tuple[Area, tuple[Coupling, ...]]) -> None:
     from dia.solver import plan_agenda
 
     area, couplings = drawn
     best = brute_force(area, couplings)
+    event("infeasible" if best is None else "feasible")
     if best is None:
         with pytest.raises(InfeasibleError):
             plan_agenda(area, couplings, options=exact(solver))
@@ -159,6 +160,10 @@ def test_milp_matches_brute_force(solver: str, drawn: tuple[Area, tuple[Coupling
     assert agenda.run.status == "optimal"
     assert_valid(area, couplings, agenda, max_gap=1e-6)
     total, starts = best
+    if any(c.is_realised and c.saving > 0 for c in agenda.couplings):
+        event("a koppelkans credited")
+    if agenda.fund_draws:
+        event("a fund drawn")
     assert agenda.objective.total == pytest.approx(total, abs=OBJECTIVE_TOLERANCE), (
         f"MILP {agenda.objective.total:,.2f} vs brute force {total:,.2f} with starts {starts}; MILP starts "
         f"{ {p.project_id: p.start_year for p in agenda.projects if p.is_selected} }"
@@ -231,7 +236,8 @@ def test_solver_returns_the_optimum_it_reports(solver: str, warm_start: bool) ->
 
     Brute force and CBC: A-01 2031, A-02 2033, A-04 2031, A-05 2032, A-06 2030, objective
     132,000 - 360.72 = 131,639.28. HiGHS 1.16 with the (partial) MIP start returned 114,000
-    (A-02 dropped) with status optimal and bound 131,639.28.
+    (A-02 dropped) with status optimal and bound 131,639.28; fixed in a436910 (re-solve cold
+    when HiGHS hands back the warm start's values).
     """
     from dia.solver import plan_agenda
 
@@ -242,6 +248,4 @@ def test_solver_returns_the_optimum_it_reports(solver: str, warm_start: bool) ->
     options = exact(solver).model_copy(update={"warm_start": warm_start})
     agenda = plan_agenda(area, (), options=options)
     assert_valid(area, (), agenda)
-    if solver == "highs" and warm_start and agenda.objective.total < best[0] - OBJECTIVE_TOLERANCE:
-        pytest.xfail("known solver bug: HiGHS returns the partial MIP start's values as optimal")
     assert agenda.objective.total == pytest.approx(best[0], abs=OBJECTIVE_TOLERANCE)
