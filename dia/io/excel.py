@@ -25,6 +25,13 @@ from dia.io import cells
 from dia.io.columns import IGNORED_SHEETS, SHEETS, YEAR_COLUMN, Column, Sheet, normalise, sheet_for
 from dia.io.safety import MAX_CELLS, RefusedFile, WorkbookFacts, inspect_workbook
 
+
+def _engine_failure(exc: BaseException) -> bool:
+    """Whether an exception from the engine means a damaged file: any Exception, or pyo3's
+    ``PanicException`` (a Rust panic), which derives from BaseException. Interrupts are not."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 #: Rows scanned for the header row (title rows above it are skipped).
 HEADER_SCAN_ROWS = 30
 
@@ -128,7 +135,9 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
             Problem(Reason.ENCRYPTED, "the workbook is protected with a password", Location(file=name))
         )
         return out
-    except Exception as exc:  # calamine raises its own types plus ValueError/OSError on broken parts
+    except BaseException as exc:  # calamine's own types, ValueError/OSError, or a Rust panic
+        if not _engine_failure(exc):
+            raise
         out.problems.append(
             Problem(
                 Reason.CORRUPT_FILE,
@@ -171,7 +180,9 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
             sheet = book.get_sheet_by_name(sheet_name)
             grid: Grid = sheet.to_python(skip_empty_area=False)
             merged = list(sheet.merged_cell_ranges or [])
-        except Exception as exc:  # a damaged sheet part
+        except BaseException as exc:  # a damaged sheet part (or a Rust panic in the engine)
+            if not _engine_failure(exc):
+                raise
             out.problems.append(
                 Problem(
                     Reason.CORRUPT_FILE,

@@ -32,7 +32,6 @@ import io
 import posixpath
 import re
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -141,7 +140,7 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+    except Exception as exc:  # BadZipFile, NotImplementedError (odd versions), ValueError, OSError, ...
         raise refuse(
             Reason.CORRUPT_FILE,
             f"the workbook is damaged (not a readable zip: {exc}); open it in Excel and save it again",
@@ -176,7 +175,7 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
             blob = _inflate(archive, member, budget)
         except _TooLarge as exc:
             raise refuse(Reason.TOO_LARGE, f"part {member} {exc}; refused (a decompression bomb?)") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError, NotImplementedError, ...
             raise refuse(
                 Reason.CORRUPT_FILE,
                 f"the workbook is damaged ({member}: {exc}); open it in Excel and save it again",
