@@ -380,16 +380,66 @@ def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
     return _png(fig)
 
 
+def comparison_section(table: ComparisonTable, *, lang: str = "nl", area: Area | None = None,
+                       charts: Mapping[str, bytes] | None = None) -> tuple[str, str]:
+    """The comparison as a section of the HTML report: ``(title, trusted HTML)``.
+
+    Key figures per scenario (cells that differ from the reference shaded),
+    the two charts, and per scenario the projects that moved. Every text from
+    the inputs is escaped.
+    """
+    from dia.report.html import _e, _img
+
+    names = list(table.names)
+    head = "".join([f"<th>{_e(label('col.metric', lang))}</th>",
+                    *(f'<th class="num">{_e(n)}</th>' for n in names)])
+    rows = []
+    for metric, item in table.summary.index:
+        if item and metric != "shadow_price":
+            continue
+        values = [_at(table.summary, (metric, item), n) for n in names]
+        cells = []
+        for j, v in enumerate(values):
+            style = f' style="background:#{DIFF_FILL}"' if j and _differs(v, values[0]) else ""
+            cells.append(f'<td class="num"{style}>{_e(_show(metric, v, lang))}</td>')
+        rows.append(f"<tr><td>{_e(_row_label(metric, item, lang))}</td>{''.join(cells)}</tr>")
+    summary = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    charts = charts or {}
+    wanted = (("compare_value.png", "chart.value"), ("compare_spend.png", "chart.spend"))
+    figures = "".join(f"<figure>{_img(charts[name], label(key, lang))}</figure>"
+                      for name, key in wanted if name in charts)
+    moved = []
+    for name in names[1:]:
+        items = "".join(f"<li>{_e(c.describe('en' if lang == 'en' else 'nl'))}</li>"
+                        for c in table.changes[name])
+        moved.append(f"<h3>{_e(name)} vs {_e(table.reference)}</h3>"
+                     + (f"<ul>{items}</ul>" if items else f"<p>{_e(label('no_changes', lang))}</p>"))
+    title = label("sheet.summary", lang) + (" van scenario's" if lang != "en" else " of scenarios")
+    return title, summary + figures + "".join(moved)
+
+
+def comparison_html(table: ComparisonTable, *, lang: str = "nl", area: Area | None = None,
+                    charts: Mapping[str, bytes] | None = None) -> bytes:
+    """``compare.html``: the reference scenario's report with the comparison as an extra section."""
+    from dia.report.html import build_html
+
+    reference = table.runs[table.reference].agenda
+    section = comparison_section(table, lang=lang, area=area, charts=charts)
+    return build_html(reference, lang=lang, area=area, extra_sections=[section]).encode("utf-8")
+
+
 def comparison_files(table: ComparisonTable, *, lang: str = "nl",
                      area: Area | None = None) -> dict[str, bytes]:
     """Every comparison output by file name (in memory)."""
+    charts = {"compare_value.png": value_chart(table, lang=lang),
+              "compare_spend.png": spend_chart(table, lang=lang)}
     return {
         "compare.csv": comparison_csv(table),
         "compare_projects.csv": projects_csv(table),
         "compare_changes.csv": changes_csv(table, lang),
         "compare.xlsx": comparison_workbook(table, lang=lang, area=area),
-        "compare_value.png": value_chart(table, lang=lang),
-        "compare_spend.png": spend_chart(table, lang=lang),
+        "compare.html": comparison_html(table, lang=lang, area=area, charts=charts),
+        **charts,
     }
 
 
@@ -406,7 +456,7 @@ def write_files(files: Mapping[str, bytes], out: str | os.PathLike[str]) -> list
 def write_comparison(table: ComparisonTable, out: str | os.PathLike[str], *, lang: str = "nl",
                      area: Area | None = None) -> list[Path]:
     """Write ``compare.csv``, ``compare_projects.csv``, ``compare_changes.csv``,
-    ``compare.xlsx``, ``compare_value.png`` and ``compare_spend.png`` into ``out``.
+    ``compare.xlsx``, ``compare.html``, ``compare_value.png`` and ``compare_spend.png`` into ``out``.
 
     Parameters
     ----------
@@ -631,6 +681,8 @@ __all__ = [
     "changes_text",
     "comparison_csv",
     "comparison_files",
+    "comparison_html",
+    "comparison_section",
     "comparison_workbook",
     "label",
     "summary_text",
