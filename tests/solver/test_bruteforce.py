@@ -153,8 +153,9 @@ def test_milp_matches_brute_force(solver: str, drawn: tuple[Area, tuple[Coupling
     best = brute_force(area, couplings)
     event("infeasible" if best is None else "feasible")
     if best is None:
-        with pytest.raises(InfeasibleError):
+        with pytest.raises(InfeasibleError) as infeasible:
             plan_agenda(area, couplings, options=exact(solver))
+        assert infeasible.value.findings, "an infeasible plan must say why"
         return
     agenda = plan_agenda(area, couplings, options=exact(solver))
     assert agenda.run.status == "optimal"
@@ -249,3 +250,44 @@ def test_solver_returns_the_optimum_it_reports(solver: str, warm_start: bool) ->
     agenda = plan_agenda(area, (), options=options)
     assert_valid(area, (), agenda)
     assert agenda.objective.total == pytest.approx(best[0], abs=OBJECTIVE_TOLERANCE)
+
+
+def test_infeasible_budget_names_the_partner_years() -> None:
+    """Mandatory G-01 (50,000 a year in 2030-2031) against Gemeente's 10,000 in 2030 and 0 in 2031."""
+    from dia.model import Budget
+    from dia.solver import plan_agenda
+    from tests.solver.test_checker import checker_area
+    from tests.strategies import couplings_of
+
+    area = checker_area(budgets=tuple(Budget(partner=p, year=2030, amount=10_000.0)
+                                      for p in ("Alfa", "Gemeente")))
+    assert brute_force(area, couplings_of(area)) is None
+    with pytest.raises(InfeasibleError) as infeasible:
+        plan_agenda(area, couplings_of(area), options=exact("highs"))
+    findings = infeasible.value.findings
+    assert any("Gemeente" in f and "2030" in f for f in findings), findings
+    assert any("Gemeente" in f and "2031" in f for f in findings), findings
+    assert not any("Alfa" in f for f in findings), findings
+
+
+def test_infeasible_dependency_names_the_projects() -> None:
+    """Mandatory A-04 must start in 2031 after G-02, which cannot end before 2031."""
+    from dia.model import Project
+    from dia.solver import plan_agenda
+    from tests.solver.test_checker import checker_area
+    from tests.strategies import couplings_of
+
+    def changed(p: Project) -> Project:
+        data = p.model_dump()
+        if p.id == "G-02":
+            data.update(earliest_start=2031, latest_start=2032, preferred_start=2031)
+        if p.id == "A-04":
+            data.update(earliest_start=2031, latest_start=2031, is_mandatory=True)
+        return Project.model_validate(data)
+
+    area = checker_area(projects=tuple(changed(p) for p in checker_area().projects))
+    assert brute_force(area, couplings_of(area)) is None
+    with pytest.raises(InfeasibleError) as infeasible:
+        plan_agenda(area, couplings_of(area), options=exact("highs"))
+    findings = infeasible.value.findings
+    assert any("A-04" in f and "G-02" in f for f in findings), findings

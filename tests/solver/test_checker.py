@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,7 @@ from dia.model import (
     ProjectType,
     RunInfo,
     ScheduledProject,
+    SolverOptions,
     Weights,
 )
 from tests.checker import (
@@ -350,3 +352,19 @@ def test_checker_rejects_an_optimal_status_far_from_the_bound(area: Area, coupli
     assert any("status 'optimal' but the objective" in v for v in violations), violations
     low = good.model_copy(update={"run": good.run.model_copy(update={"bound": total - 10_000})})
     assert any("lies below the agenda's objective" in v for v in check_agenda(area, couplings, low))
+
+
+@pytest.mark.slow
+def test_checker_passes_on_the_bundled_example(example_dir: Path) -> None:
+    """The example's agenda (koppelkansen from dia.coupling, funds, co-financing) passes the checker.
+
+    Solved to a 1 % gap only: the checker demands feasibility and honest figures, not optimality.
+    """
+    import dia
+    from dia.coupling import find_couplings
+
+    area = dia.load_area(example_dir)
+    couplings = find_couplings(area)
+    agenda = dia.plan(area, couplings, options=SolverOptions(gap=0.01, time_limit=30.0))
+    assert_valid(area, couplings, agenda)
+    assert any(c.is_realised for c in agenda.couplings)
