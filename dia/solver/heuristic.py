@@ -32,7 +32,8 @@ def _in_horizon_cost(inst: Instance, p: Project, s: int) -> float:
     return sum(a for k, a in enumerate(p.profile) if s + k in inst.area.config.horizon)
 
 
-def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None = None) -> dict[str, int]:
+def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None = None,
+                  guide: Mapping[tuple[str, int], float] | None = None) -> dict[str, int]:
     """Start years of the coordinated greedy agenda.
 
     Parameters
@@ -42,6 +43,10 @@ def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None
     prices:
         Optional budget prices per (partner, year), e.g. LP duals; without them every euro of
         in-horizon spend counts the same.
+    guide:
+        Optional LP relaxation values of ``x[p, s]``: projects are then taken in order of their
+        LP value (ties by efficiency) and tried at their start years in order of LP value first
+        (LP-guided rounding).
 
     Returns
     -------
@@ -91,7 +96,11 @@ def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None
     def place(p: Project) -> bool:
         if p.id in starts:
             return True
-        options = sorted(inst.starts[p.id], key=lambda s: (-priced_gain(p, s), s))
+        if guide is not None:
+            options = sorted(inst.starts[p.id],
+                             key=lambda s: (-round(guide.get((p.id, s), 0.0), 6), -priced_gain(p, s), s))
+        else:
+            options = sorted(inst.starts[p.id], key=lambda s: (-priced_gain(p, s), s))
         for s in options:
             if any(r not in starts or starts[r] + by_id[r].duration > s for r in p.after):
                 continue
@@ -111,8 +120,16 @@ def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None
             for r in sorted(p.after):
                 place(by_id[r])
             place(p)
-    optional = sorted((p for p in inst.schedulable if p.id not in inst.must),
-                      key=lambda p: (-efficiency(p), p.id))
+    def lp_value(p: Project) -> float:
+        assert guide is not None
+        return round(sum(guide.get((p.id, s), 0.0) for s in inst.starts[p.id]), 6)
+
+    if guide is not None:
+        optional = sorted((p for p in inst.schedulable if p.id not in inst.must),
+                          key=lambda p: (-lp_value(p), -efficiency(p), p.id))
+    else:
+        optional = sorted((p for p in inst.schedulable if p.id not in inst.must),
+                          key=lambda p: (-efficiency(p), p.id))
     for _ in range(2):
         for p in optional:
             place(p)

@@ -162,6 +162,8 @@ class SolveStats:
     """Objective of each warm-start candidate (baseline, greedy, priced greedy)."""
     warm_start: str | None = None
     """Which candidate was passed to the solver."""
+    warm_start_kept: bool = False
+    """Whether the solver ended below its start, so the start itself is the agenda."""
 
 
 def solve_instance(
@@ -181,8 +183,10 @@ def solve_instance(
     options:
         Solver options; the time limit covers all three steps.
     warm:
-        ``best``: the best complete candidate of the baseline, the coordinated greedy and the
-        greedy priced by the LP duals; ``baseline``: the baseline only; ``none``: no start.
+        ``best``: the best complete candidate of the baseline, the coordinated greedy, the
+        greedy priced by the LP duals and the LP-guided rounding (projects in order of their
+        LP value, at their LP start years first); ``baseline``: the baseline only; ``none``:
+        no start.
     baseline:
         Baseline start years (None: the baseline is incomplete and cannot be a start).
     progress:
@@ -214,6 +218,8 @@ def solve_instance(
         if stats.duals:
             prices = {k: PRICE_WEIGHT * v for k, v in stats.duals.items()}
             candidates["priced greedy"] = greedy_starts(inst, prices=prices)
+            guide = {key: value_of(var) for key, var in m.x.items()}
+            candidates["LP rounding"] = greedy_starts(inst, prices=prices, guide=guide)
     complete_ones = {k: v for k, v in candidates.items() if complete(inst, v)}
     stats.candidates = {k: agenda_value(inst, v) for k, v in complete_ones.items()}
     stats.heuristic_seconds = time.perf_counter() - t1
@@ -224,11 +230,33 @@ def solve_instance(
     remaining = max(1.0, options.time_limit - (time.perf_counter() - t0))
     say(f"solving with {options.solver.upper()}", None)
     result = solve(m, options.model_copy(update={"time_limit": remaining}), start=start, progress=progress)
+    if stats.warm_start is not None and result.status in ("feasible", "no_solution") and (
+            result.objective is None or result.objective < stats.candidates[stats.warm_start] - 1.0):
+        # the solver stopped with something worse than the start it was given (CBC may ignore
+        # a start): keep the start, with its continuous values from the LP with x fixed
+        kept = _fix_to(m, complete_ones[stats.warm_start], options)
+        if kept is not None:
+            stats.warm_start_kept = True
+            result = replace(result, status="feasible", objective=kept)
     if stats.lp_bound is not None and result.objective is not None:
         # the LP bound is valid too (CBC may print none when stopped early)
         bound = stats.lp_bound if result.bound is None else min(result.bound, stats.lp_bound)
         result = replace(result, bound=bound, gap=relative_gap(result.objective, bound))
     return replace(result, seconds=time.perf_counter() - t0), stats
+
+
+def _fix_to(m: Model, starts: Mapping[str, int], options: SolverOptions) -> float | None:
+    """Fix every ``x`` to ``starts`` and solve the remaining LP; its objective, or None."""
+    bounds = {key: (var.lowBound, var.upBound) for key, var in m.x.items()}
+    for (pid, s), var in m.x.items():
+        value = 1.0 if starts.get(pid) == s else 0.0
+        var.lowBound = var.upBound = value
+    try:
+        fixed = solve(m, options, relax=True)
+    finally:
+        for key, (lo, up) in bounds.items():
+            m.x[key].lowBound, m.x[key].upBound = lo, up
+    return fixed.objective if fixed.status == "optimal" else None
 
 
 def _run_info(area: Area, options: SolverOptions, result: SolveResult, objective: float,

@@ -224,8 +224,12 @@ _CBC_LINE = {
 def _solve_cbc(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, float] | None,
                relax: bool, t0: float) -> SolveResult:
     if start:
+        # only the start's own values (the x): values left from an earlier LP solve of the
+        # same model would make CBC read a fractional, inconsistent start
         for var in m.prob.variables():
-            var.setInitialValue(start.get(var, 0.0))
+            var.varValue = None
+        for var, value in start.items():
+            var.setInitialValue(value)
     with tempfile.TemporaryDirectory(prefix="dia-cbc-") as tmp:
         log_path = Path(tmp) / "cbc.log"
         cbc = pulp.PULP_CBC_CMD(
