@@ -40,20 +40,48 @@ from dia.io.area import read_area  # noqa: E402
 from dia.io.excel import read_workbook  # noqa: E402
 
 SIZES = {"small": (5, 40), "medium": (20, 100), "full": (50, 200)}
-TYPES = ["riolering", "herinrichting", "klimaatadaptatie", "groen", "warmtenet", "elektriciteitsnet",
-         "drinkwater", "glasvezel", "renovatie", "verduurzaming", "energiecoach"]
+TYPES = [
+    "riolering",
+    "herinrichting",
+    "klimaatadaptatie",
+    "groen",
+    "warmtenet",
+    "elektriciteitsnet",
+    "drinkwater",
+    "glasvezel",
+    "renovatie",
+    "verduurzaming",
+    "energiecoach",
+]
 BUURTEN = [f"BU015303{i:02d}" for i in range(10)]
-HEADER = ["Projectcode", "Partner", "Projectnaam", "Type", "Buurtcode", "Locatie", "Vroegste start",
-          "Laatste start", "Gewenste start", "Duur", "Kosten", "Verplicht", "Waarde", "Na project", "Financiering"]
+HEADER = [
+    "Projectcode",
+    "Partner",
+    "Projectnaam",
+    "Type",
+    "Buurtcode",
+    "Locatie",
+    "Vroegste start",
+    "Laatste start",
+    "Gewenste start",
+    "Duur",
+    "Kosten",
+    "Verplicht",
+    "Waarde",
+    "Na project",
+    "Financiering",
+]
 
 
 def generate(folder: Path, workbooks: int, projects: int, seed: int) -> None:
     """Write dia.yaml and ``workbooks`` partner workbooks of ``projects`` rows each."""
     rng = random.Random(seed)
     config = {
-        "name": "Benchmark", "horizon": {"start": 2026, "end": 2035},
+        "name": "Benchmark",
+        "horizon": {"start": 2026, "end": 2035},
         "buurten": [{"code": c, "name": f"Buurt {i}"} for i, c in enumerate(BUURTEN)],
-        "types": "default", "rules": "default",
+        "types": "default",
+        "rules": "default",
     }
     (folder / "dia.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     for w in range(workbooks):
@@ -70,9 +98,25 @@ def generate(folder: Path, workbooks: int, projects: int, seed: int) -> None:
             cost = rng.randrange(50_000, 5_000_000, 1000)
             after = f"P{w:02d}-{p - 1:04d}" if p and rng.random() < 0.1 else None
             cost_cell: object = cost if rng.random() < 0.8 else f"€ {cost:,}".replace(",", ".")
-            ws.append([pid, partner, f"Project {p} van {partner}", rng.choice(TYPES), rng.choice(BUURTEN),
-                       f"Straat {rng.randint(1, 300)}", start, start + rng.randint(0, 3), None, duration,
-                       cost_cell, rng.choice(["ja", "nee", None]), cost * rng.uniform(0.8, 1.6), after, None])
+            ws.append(
+                [
+                    pid,
+                    partner,
+                    f"Project {p} van {partner}",
+                    rng.choice(TYPES),
+                    rng.choice(BUURTEN),
+                    f"Straat {rng.randint(1, 300)}",
+                    start,
+                    start + rng.randint(0, 3),
+                    None,
+                    duration,
+                    cost_cell,
+                    rng.choice(["ja", "nee", None]),
+                    cost * rng.uniform(0.8, 1.6),
+                    after,
+                    None,
+                ]
+            )
             if rng.random() < 0.2:
                 share = round(cost / duration, 2)
                 flows.append([pid, *([share] * (duration - 1)), cost - share * (duration - 1)])
@@ -135,8 +179,10 @@ def main() -> None:
     example = ROOT / "dia" / "examples" / "twekkelerveld"
     dia = Path(sys.executable).with_name("dia")
     if (example / "dia.yaml").is_file() and dia.exists():
+
         def run() -> None:
             subprocess.run([str(dia), "validate", str(example)], check=True, capture_output=True)
+
         rows.append(("dia validate example s (subprocess)", f"{best(run, args.repeat):.3f}"))
     rows += [
         ("peak RSS MB", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"),
