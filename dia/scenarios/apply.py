@@ -183,6 +183,12 @@ class _Applier:
             raise InputError(self.problems,
                              summary=f"scenario {self.s.name} does not fit area {self.area.config.name}")
         kept = [p for pid, p in sorted(self.projects.items()) if pid not in self.removed]
+        if not kept and self.projects:
+            raise InputError([Problem(Reason.EMPTY_AREA,
+                                      f"the scenario leaves none of the {len(self.projects)} projects "
+                                      "in the area",
+                                      Location(file=self.s.source, key="remove"))],
+                             summary=f"scenario {self.s.name} leaves an empty area")
         inputs = list(self.area.inputs)
         if self.s.source is not None and self.s.inputs and self.s.inputs[-1] not in inputs:
             inputs.append(self.s.inputs[-1])

@@ -79,10 +79,18 @@ def test_a_cofinanced_project_goes_with_its_partner(tiny_area: Area) -> None:
     data = tiny_area.model_dump()
     projects = [p.model_dump() for p in tiny_area.projects]
     projects[0]["shares"] = [{"partner": "Domijn", "fraction": 0.5}, {"partner": "Gemeente", "fraction": 0.5}]
-    area = Area.model_validate(data | {"projects": projects})
+    alone = Project(id="D-009", partner="Domijn", name="Alleen", type="renovatie", buurt="BU01530300",
+                    earliest_start=2027, duration=1, cost=10)
+    area = Area.model_validate(data | {"projects": [*projects, alone.model_dump()]})
     result = apply_scenario_logged(area, scenario(remove={"partners": ["Gemeente"]}))
-    assert "D-001" in result.removed and "D-002" in result.removed
-    assert result.area.projects == ()
+    assert set(result.removed) == {"D-001", "D-002", "G-001", "G-002"}
+    assert [p.id for p in result.area.projects] == ["D-009"]
+
+
+def test_a_scenario_that_leaves_no_project_is_refused(tiny_area: Area) -> None:
+    with pytest.raises(InputError) as info:
+        apply_scenario(tiny_area, scenario(remove={"types": ["renovatie", "riolering", "herinrichting"]}))
+    assert [(p.reason, p.location.key) for p in info.value.problems] == [(Reason.EMPTY_AREA, "remove")]
 
 
 def test_fund_open_only_to_a_removed_partner_is_removed(tiny_area: Area) -> None:
