@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -68,8 +69,11 @@ STREET_WORK = frozenset(t.id for t in TYPES if t.is_street_work)
 
 
 @st.composite
-def rules(draw: st.DrawFn) -> tuple[CouplingRule, ...]:
-    """Two coupling rules (one by street, one by buurt) with drawn gap, percentage and base."""
+def rules(draw: st.DrawFn, *, wide: bool = False) -> tuple[CouplingRule, ...]:
+    """Two coupling rules (one by street, one by buurt) with drawn gap, percentage and base.
+
+    ``wide`` adds large percentages and fixed savings, so that the per-project cap binds.
+    """
     out = []
     for rid, types, scope in (
         ("riool-straat", ("riolering", "herinrichting"), "same_street"),
@@ -78,8 +82,9 @@ def rules(draw: st.DrawFn) -> tuple[CouplingRule, ...]:
         out.append(CouplingRule(
             id=rid, types=types, scope=scope,
             max_gap=draw(st.sampled_from((0, 1, 1))),
-            saving_pct=draw(st.sampled_from((0.0, 5.0, 10.0, 20.0, 20.0))),
-            saving_base=draw(st.sampled_from(("smaller", "sum"))),
+            saving_pct=draw(st.sampled_from((20.0, 60.0, 100.0) if wide else (0.0, 5.0, 10.0, 20.0, 20.0))),
+            saving_base=draw(st.sampled_from(("smaller", "sum", "fixed") if wide else ("smaller", "sum"))),
+            saving_fixed=draw(st.integers(0, 30)) * UNIT,
         ))
     return tuple(out)
 
@@ -109,6 +114,7 @@ def areas(
     max_years: int = 4,
     max_combinations: int = 1024,
     mandatory_odds: int = 6,
+    wide: bool = False,
 ) -> Area:
     """A small valid area.
 
@@ -125,6 +131,10 @@ def areas(
     mandatory_odds:
         Each project is mandatory with probability ``1 / mandatory_odds`` (mandatory
         projects are what makes most drawn areas infeasible).
+    wide:
+        Also draw what the exact brute force cannot handle: savings large enough for the
+        per-project cap to bind (``fixed`` and up to 100 %), two funds open to any partner,
+        projects that cost nothing.
 
     Returns
     -------
@@ -141,6 +151,7 @@ def areas(
     )
 
     has_fund = draw(st.booleans())
+    fund_names = (FUND, "Subsidie") if wide else (FUND,)
     fund_partner = draw(st.sampled_from(partners))
     n_projects = draw(st.sampled_from(range(max_projects, 0, -1)))  # uniform, not biased to 1
     combinations = 1
@@ -156,7 +167,7 @@ def areas(
         latest = earliest + width
         preferred = draw(st.none() | st.integers(earliest, latest))
         duration = draw(st.integers(1, 3))
-        cost_units = draw(st.integers(1, 40))
+        cost_units = draw(st.integers(0 if wide else 1, 40))
         shares: tuple[CostShare, ...] = ()
         if len(partners) > 1 and draw(st.integers(0, 3)) == 0:
             lead_pct = draw(st.sampled_from((50, 60, 75)))
@@ -181,7 +192,7 @@ def areas(
             is_mandatory=draw(st.integers(1, mandatory_odds)) == 1,
             value=draw(st.integers(0, 60)) * UNIT,
             after=after,
-            funds=(FUND,) if has_fund and draw(st.booleans()) else (),
+            funds=tuple(sorted(draw(st.sets(st.sampled_from(fund_names))))) if has_fund else (),
             shares=shares,
         ))
 
@@ -198,23 +209,23 @@ def areas(
             # a partner exists only through its Budget rows: give it one (of 0 euro)
             budgets.append(Budget(partner=partner, year=horizon.start, amount=0.0))
 
-    funds: tuple[Fund, ...] = ()
-    if has_fund:
+    funds: list[Fund] = []
+    for name in fund_names if has_fund else ():
         fund_years = draw(st.sets(st.sampled_from(years), min_size=1))
-        funds = (Fund(
-            name=FUND,
+        funds.append(Fund(
+            name=name,
             amounts=tuple(FundYear(year=y, amount=draw(st.integers(0, 30)) * UNIT)
                           for y in sorted(fund_years)),
             types=tuple(sorted(draw(st.sets(st.sampled_from([t.id for t in TYPES]), max_size=2)))),
-            partners=(fund_partner,),
-        ),)
+            partners=tuple(sorted(draw(st.sets(st.sampled_from(partners))))) if wide else (fund_partner,),
+        ))
 
     config = AreaConfig(
         name="Proefwijk",
         horizon=horizon,
         buurten=buurten,
         types=TYPES,
-        rules=draw(rules()),
+        rules=draw(rules(wide=wide)),
         weights=Weights(
             value=1.0,
             saving=draw(st.sampled_from((0.0, 1.0, 1.0))),
@@ -224,7 +235,7 @@ def areas(
         caps=Caps(street_works_per_buurt_year=draw(st.none() | st.integers(0, 2))),
         solver=SolverOptions(gap=0.0, time_limit=30.0),
     )
-    return Area(config=config, projects=tuple(projects), budgets=tuple(budgets), funds=funds)
+    return Area(config=config, projects=tuple(projects), budgets=tuple(budgets), funds=tuple(funds))
 
 
 def _street_key(name: str) -> str:
@@ -295,7 +306,7 @@ def couplings_of(area: Area) -> tuple[Coupling, ...]:
 
 
 @st.composite
-def areas_with_couplings(draw: st.DrawFn, **limits: int) -> tuple[Area, tuple[Coupling, ...]]:
+def areas_with_couplings(draw: st.DrawFn, **limits: Any) -> tuple[Area, tuple[Coupling, ...]]:
     """An area from :func:`areas` together with its koppelkansen."""
     area = draw(areas(**limits))
     return area, couplings_of(area)

@@ -53,10 +53,10 @@ from tests.checker import (
     budget_amount,
     objective_of,
     partner_year_figures,
+    payers,
     plan_violations,
     saving_by_partner_year,
     schedule_violations,
-    share_of,
 )
 from tests.solver.solvers import SOLVERS, exact
 from tests.strategies import areas_with_couplings, start_choices
@@ -72,69 +72,89 @@ class NotExact(Exception):
     """The instance needs an inner optimisation the brute force does not do."""
 
 
-def dominant_plan(area: Area, couplings: Sequence[Coupling], starts: dict[str, int]) -> Plan:
+def dominant_plan(area: Area, couplings: Sequence[Coupling], starts: dict[str, int], *,
+                  exact: bool = True) -> Plan:
     """The best savings, draws and carry-over for fixed start years (see the module docstring).
+
+    With ``exact=False`` the plan is still feasible-by-construction where possible but no
+    longer necessarily best: binding saving caps are met by scaling each coupling down to
+    the tighter of its two projects' factors, and fund money is handed out greedily (funds
+    by name, projects by id, payers in order).
 
     Raises
     ------
     NotExact
-        When the per-project saving cap binds or a fund can serve several partners.
+        With ``exact``, when the per-project saving cap binds or a fund can serve several partners.
     """
     plan = Plan(starts=dict(starts), tol=CENT)
+    eligible = [c for c in couplings
+                if c.project_a in starts and c.project_b in starts
+                and abs(starts[c.project_a] - starts[c.project_b]) <= c.max_gap]
     credit: dict[str, float] = defaultdict(float)
-    for c in couplings:
-        sa, sb = starts.get(c.project_a), starts.get(c.project_b)
-        if sa is None or sb is None or abs(sa - sb) > c.max_gap:
-            continue
-        plan.realised[c.pair] = c.potential_saving
+    for c in eligible:
         credit[c.project_a] += c.share_a * c.potential_saving
         credit[c.project_b] += (1 - c.share_a) * c.potential_saving
+    factor = {}
     for pid, amount in credit.items():
-        if amount > area.project_by_id[pid].cost:
+        cost = area.project_by_id[pid].cost
+        if amount > cost and exact:
             raise NotExact(f"the saving cap binds on {pid}")
-        plan.project_saving[pid] = amount
+        factor[pid] = min(1.0, cost / amount) if amount > 0 else 1.0
+    project_saving: dict[str, float] = defaultdict(float)
+    for c in eligible:
+        z = min(factor[c.project_a], factor[c.project_b])
+        plan.realised[c.pair] = z * c.potential_saving
+        project_saving[c.project_a] += z * c.share_a * c.potential_saving
+        project_saving[c.project_b] += z * (1 - c.share_a) * c.potential_saving
+    plan.project_saving = dict(project_saving)
     horizon = area.config.horizon
     saving = saving_by_partner_year(area, starts, plan.project_saving)
     plan.partner_saving = {k: v for k, v in saving.items() if k[1] in horizon}
 
+    if exact and area.funds and (len(area.funds) > 1 or (len(area.funds[0].partners) != 1
+                                                         and len(area.partners) > 1)):
+        raise NotExact("several funds or partners compete for fund money")
+    drawn: dict[tuple[str, str, int], float] = defaultdict(float)
     for fund in area.funds:
-        if len(area.funds) > 1 or (len(fund.partners) != 1 and len(area.partners) > 1):
-            raise NotExact("several funds or partners compete for fund money")
-        partner = fund.partners[0] if fund.partners else area.partners[0].name
         for year in horizon.years:
             left = fund.amount_in(year)
             for pid in sorted(starts):
                 p = area.project_by_id[pid]
-                if left <= 0 or fund.name not in p.funds or not fund.is_eligible(p.type, partner):
+                if fund.name not in p.funds:
                     continue
                 own = saving_by_partner_year(area, starts, {pid: plan.project_saving.get(pid, 0.0)})
-                room = share_of(p, partner) * p.spend_in(starts[pid], year) - own.get((partner, year), 0.0)
-                amount = min(left, max(0.0, room))
-                if amount > 0:
-                    plan.draws.append(Draw(fund.name, pid, partner, year, amount))
-                    left -= amount
+                for partner, fraction in payers(p):
+                    if left <= 0 or not fund.is_eligible(p.type, partner):
+                        continue
+                    room = (fraction * p.spend_in(starts[pid], year) - own.get((partner, year), 0.0)
+                            - drawn[(pid, partner, year)])
+                    amount = min(left, max(0.0, room))
+                    if amount > 0:
+                        plan.draws.append(Draw(fund.name, pid, partner, year, amount))
+                        drawn[(pid, partner, year)] += amount
+                        left -= amount
 
     for partner in sorted({b.partner for b in area.budgets}):
-        carry = 0.0
-        for year in horizon.years:
-            plan.carry_out[(partner, year)] = carry  # placeholder so figures see the chain
         for year in horizon.years:
             figures = partner_year_figures(area, plan)[(partner, year)]
             _budget, fraction = budget_amount(area, partner, year)
             unspent = figures["budget"] + figures["carry_in"] - figures["net"]
-            carry = fraction * max(0.0, unspent) if year < horizon.end else 0.0
-            plan.carry_out[(partner, year)] = carry
+            plan.carry_out[(partner, year)] = fraction * max(0.0, unspent) if year < horizon.end else 0.0
     return plan
 
 
-def brute_force(area: Area, couplings: Sequence[Coupling]) -> tuple[float, dict[str, int]] | None:
-    """The best (objective total, starts) over every start-year combination, or None if none is feasible."""
+def brute_force(area: Area, couplings: Sequence[Coupling], *,
+                exact: bool = True) -> tuple[float, dict[str, int]] | None:
+    """The best (objective total, starts) over every start-year combination, or None if none is feasible.
+
+    With ``exact=False`` (see :func:`dominant_plan`) the result is a lower bound on the optimum.
+    """
     best: tuple[float, dict[str, int]] | None = None
     for combo in itertools.product(*start_choices(area)):
         starts = {p.id: s for p, s in zip(area.projects, combo, strict=True) if s is not None}
         if schedule_violations(area, Plan(starts=starts)):
             continue
-        plan = dominant_plan(area, couplings, starts)
+        plan = dominant_plan(area, couplings, starts, exact=exact)
         if plan_violations(area, couplings, plan):
             continue
         total = objective_of(area, plan)["total"]
@@ -195,6 +215,36 @@ def test_brute_force_reports_infeasible_when_mandatory_work_exceeds_budget() -> 
     area = checker_area(budgets=tuple(Budget(partner=p, year=2030, amount=10_000.0)
                                       for p in ("Alfa", "Gemeente")))
     assert brute_force(area, couplings_of(area)) is None
+
+
+@SOLVERS
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(drawn=areas_with_couplings(max_combinations=256, mandatory_odds=10, wide=True))
+def test_milp_is_at_least_every_enumerated_plan(solver: str,
+                                                drawn: tuple[Area, tuple[Coupling, ...]]) -> None:
+    """Beyond the exact brute force: binding saving caps, two funds open to every partner, free projects.
+
+    The enumeration then only yields feasible plans (a lower bound): the MILP must find an
+    agenda whenever one of them is feasible, at least as good, and valid for the checker.
+    """
+    from dia.solver import plan_agenda
+
+    area, couplings = drawn
+    bound = brute_force(area, couplings, exact=False)
+    try:
+        agenda = plan_agenda(area, couplings, options=exact(solver))
+    except InfeasibleError:
+        assert bound is None, f"infeasible, but starts {bound[1] if bound else None} are feasible"
+        event("infeasible")
+        return
+    event("feasible")
+    if any(c.is_realised and c.saving < c.potential_saving - 1 for c in agenda.couplings):
+        event("a saving capped")
+    if len({d.fund for d in agenda.fund_draws}) > 1 or len({d.partner for d in agenda.fund_draws}) > 1:
+        event("funds shared")
+    assert_valid(area, couplings, agenda, max_gap=1e-6)
+    if bound is not None:
+        assert agenda.objective.total >= bound[0] - OBJECTIVE_TOLERANCE, (bound, agenda.objective)
 
 
 def _warm_start_area() -> Area:
