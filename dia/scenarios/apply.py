@@ -122,6 +122,8 @@ class _Applier:
         }
         self.funds: dict[str, dict[str, Any]] = {f.name: f.model_dump() for f in area.funds}
         self.partners = sorted({b.partner for b in area.budgets})
+        self.gone: set[str] = set()
+        """Partners this scenario leaves out (later overrides may not give them money)."""
         self.type_ids = sorted(t.id for t in area.config.types)
 
     # ---- helpers ---------------------------------------------------------------------------
@@ -232,6 +234,7 @@ class _Applier:
         ids = self._check_names(r.projects, self.area.project_by_id, "remove.projects",
                                 Reason.UNKNOWN_PROJECT, "project")
         gone = set(partners)
+        self.gone = gone
         for pid, p in sorted(self.projects.items()):
             payers = [p["partner"], *(s["partner"] for s in p["shares"])]
             hit = sorted(gone.intersection(payers))
@@ -263,9 +266,15 @@ class _Applier:
                               f"unknown partner {change.partner!r}; known: {_few(set(self.partners))}",
                               f"{key}.partner")
                 continue
+            if change.partner in self.gone:
+                self._problem(Reason.INVALID_VALUE,
+                              f"partner {change.partner!r} is left out by this scenario (remove.partners)",
+                              f"{key}.partner")
+                continue
             self._check_years(change.years, f"{key}.years")
             years = [y for y in (change.years or tuple(self.horizon.years)) if y in self.horizon]
-            targets = [change.partner] if change.partner is not None else self.partners
+            targets = [change.partner] if change.partner is not None else \
+                [q for q in self.partners if q not in self.gone]
             for partner in targets:
                 for year in years:
                     row = self.budgets.get((partner, year))
@@ -328,7 +337,8 @@ class _Applier:
                                   f"{key}.amounts.{year}")
             types = self._check_names(grant.types, self.type_ids, f"{key}.types", Reason.UNKNOWN_TYPE,
                                       "project type")
-            partners = self._check_names(grant.partners, self.partners, f"{key}.partners",
+            partners = self._check_names(grant.partners, [q for q in self.partners if q not in self.gone],
+                                         f"{key}.partners",
                                          Reason.UNKNOWN_PARTNER, "partner")
             listed = self._check_names(grant.projects, self.area.project_by_id, f"{key}.projects",
                                        Reason.UNKNOWN_PROJECT, "project")

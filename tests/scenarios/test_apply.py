@@ -228,3 +228,16 @@ def test_mandatory_forced_before_its_dependency_still_validates(tiny_area: Area)
     # The model allows it; the optimiser reports the conflict (that is its job, not the scenario's).
     new = apply_scenario(tiny_area, scenario(starts={"force": {"D-002": 2026}}))
     assert new.project_by_id["D-002"].is_mandatory
+
+
+def test_money_for_a_partner_left_out_by_the_same_scenario_is_refused(tiny_area: Area) -> None:
+    with pytest.raises(InputError) as info:
+        apply_scenario(tiny_area, scenario(remove={"partners": ["Domijn"]},
+                                           budgets=[{"partner": "Domijn", "amount": 5}],
+                                           funds={"add": [{"name": "N", "amounts": {2027: 1},
+                                                           "partners": ["Domijn"]}]}))
+    found = sorted((p.reason, p.location.key) for p in info.value.problems)
+    assert found == [(Reason.INVALID_VALUE, "budgets[0].partner"),
+                     (Reason.UNKNOWN_PARTNER, "funds.add[0].partners[0]")]
+    new = apply_scenario(tiny_area, scenario(remove={"partners": ["Domijn"]}, budgets=[{"amount": 5}]))
+    assert {b.partner for b in new.budgets} == {"Gemeente"}
