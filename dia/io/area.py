@@ -301,7 +301,7 @@ class _Reader:
             amounts: dict[int, float] = {}
             years_at: dict[int, Record] = {}
             for rec in group:
-                if rec.bad:
+                if rec.bad or not {"year", "amount"} <= rec.values.keys():  # a missing column is reported
                     ok = False
                     continue
                 these = (

@@ -152,14 +152,25 @@ _GARBAGE = st.one_of(
 )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(row=st.integers(1, 3), col=st.integers(0, 15), value=_GARBAGE)
+_TABLES = [
+    ("Gemeente.xlsx", "Projecten", 3),
+    ("Domijn.xlsx", "Projecten", 2),
+    ("Domijn.xlsx", "Budget", 5),
+    ("Domijn.xlsx", "Kasstroom", 1),
+    ("Gemeente.xlsx", "Fondsen", 2),
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(_TABLES), row=st.integers(0, 5), col=st.integers(0, 15), value=_GARBAGE)
 def test_any_cell_value_gives_an_area_or_input_error(
-    tmp_path_factory: pytest.TempPathFactory, row: int, col: int, value: object
+    tmp_path_factory: pytest.TempPathFactory, table: tuple[str, str, int], row: int, col: int, value: object
 ) -> None:
-    """Whatever a partner types, the reader returns an Area or raises InputError (never ValidationError)."""
+    """Whatever a partner types in any cell (header rows included), the reader returns an Area or
+    raises InputError with located errors, never a ValidationError or another exception."""
+    book, sheet, rows = table
     b = books()
-    target = b["Gemeente.xlsx"]["Projecten"][row]
+    target = b[book][sheet][min(row, rows)]
     while len(target) <= col:
         target.append(None)
     target[col] = value
