@@ -37,6 +37,8 @@ the koppelkansen and the agenda's own start years, draws and savings:
   total; a project's saving lowers its payers' spend, split by cost share, in
   the years it runs, in proportion to its cash-flow profile, so each
   partner-year saving of the horizon is recomputed from the project savings;
+* clusters: projects joined by realised koppelkansen share a cluster id, and
+  only they have one;
 * nuisance cap: at most ``caps.street_works_per_buurt_year`` scheduled
   street-opening projects start in one buurt in one year;
 * objective: the reported parts equal a recomputation::
@@ -612,6 +614,22 @@ def _report_violations(area: Area, couplings: Sequence[Coupling], agenda: Agenda
             if not _close(getattr(r, name), want):
                 out.append(f"cash flow {partner} {year}: {name} {getattr(r, name):,.2f}, "
                            f"expected {want:,.2f}")
+
+    # clusters: projects joined by realised koppelkansen share one cluster id, others have none
+    joined: dict[str, set[str]] = defaultdict(set)
+    for c in agenda.couplings:
+        if c.is_realised:
+            joined[c.project_a].add(c.project_b)
+            joined[c.project_b].add(c.project_a)
+    cluster = {sp.project_id: sp.cluster for sp in agenda.projects}
+    for pid, others in sorted(joined.items()):
+        for other in sorted(others):
+            if cluster.get(pid) is None or cluster.get(pid) != cluster.get(other):
+                out.append(f"{pid}: cluster {cluster.get(pid)!r}, but it is coupled with {other} "
+                           f"(cluster {cluster.get(other)!r})")
+    for pid, cid in sorted(cluster.items()):
+        if cid is not None and pid not in joined:
+            out.append(f"{pid}: in cluster {cid!r} without a realised koppelkans")
 
     # koppelkansen: exactly the given ones, unrealised ones credit nothing
     listed = {(c.project_a, c.project_b): c for c in agenda.couplings}

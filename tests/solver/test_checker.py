@@ -134,6 +134,7 @@ def build_agenda(area: Area, couplings: Sequence[Coupling], starts: Mapping[str,
             end_year=p.end_year(start) if start is not None else None, preferred_start=preferred_start(p),
             cost=p.cost, saving=plan.project_saving.get(p.id, 0.0), value=p.value,
             weighted_value=sia_weight(area, p) * p.value,
+            cluster="K001" if any(p.id in pair for pair in plan.realised) else None,
             spend=tuple(PartnerSpend(partner=k[0], year=k[1], amount=v) for k, v in sorted(spend.items())),
         ))
     cashflow = [PartnerYear(partner=k[0], year=k[1], budget=f["budget"], spend=f["spend"], saving=f["saving"],
@@ -312,6 +313,9 @@ CASES: dict[str, tuple[Case, str]] = {
     "cashflow-spend": (_mutated(lambda a: _row(a, "Gemeente", 2030, spend=1.0)), "spend 1.00"),
     "cashflow-missing-row": (_mutated(lambda a: a.model_copy(update={"cashflow": a.cashflow[1:]})),
                              "no row for Alfa 2030"),
+    "cluster-missing": (_mutated(lambda a: _project(a, "G-01", cluster=None)), "G-01: cluster None"),
+    "cluster-stray": (_mutated(lambda a: _project(a, "A-04", cluster="K002")),
+                      "without a realised koppelkans"),
     "end-year": (_mutated(lambda a: _project(a, "G-01", end_year=2030)), "ends 2030, expected 2031"),
     "weighted-value": (_mutated(lambda a: _project(a, "G-01", weighted_value=150_000.0)), "weighted value"),
     "unselected-with-start": (_mutated(lambda a: _project(_built({"G-01": 2030})(
