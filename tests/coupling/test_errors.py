@@ -71,4 +71,4 @@ def test_rule_with_unknown_type_names_the_yaml_key() -> None:
                          ids=["negative-within", "pct-above-100", "negative-street"])
 def test_rule_values_are_validated_by_the_model(change: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
-        rule(**change)
+        CouplingRule.model_validate({"id": "r", "types": ("riolering", "herinrichting"), **change})

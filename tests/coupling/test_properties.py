@@ -18,7 +18,7 @@ from tests.coupling.strategies import areas
 
 def _meets(rule: CouplingRule, a: Project, b: Project) -> bool:
     both_geo = a.geometry is not None and b.geometry is not None
-    distance = (shapely.distance(shapely.from_wkt(a.geometry), shapely.from_wkt(b.geometry))
+    distance = (float(shapely.distance(shapely.from_wkt(a.geometry), shapely.from_wkt(b.geometry)))
                 if both_geo else None)
     limit = rule.distance_m or 0.0
     if rule.scope == "same_buurt":
