@@ -198,8 +198,19 @@ class _Reader:
                 continue
             with path.open("rb") as handle:  # read-only, once: hash, checks and parsing use these bytes
                 data = handle.read(MAX_FILE_BYTES + 1)
-            out.inputs.append(InputFile(name=name, sha256=hashlib.sha256(data).hexdigest()))
+            digest = hashlib.sha256(data).hexdigest()
+            out.inputs.append(InputFile(name=name, sha256=digest))
             out.names.append(name)
+            twin = next((f.name for f in out.inputs[:-1] if f.sha256 == digest), None)
+            if twin is not None:  # one clear message instead of a duplicate-id error per project
+                self.problems.append(
+                    Problem(
+                        Reason.DUPLICATE_ID,
+                        f"this file is an exact copy of {twin} (same SHA-256); remove one of them",
+                        Location(file=name),
+                    )
+                )
+                continue
             book: WorkbookData = read_workbook(name, data)
             self.problems.extend(book.problems)
             for key, records in book.tables.items():

@@ -424,6 +424,17 @@ def _without_config(folder: Path) -> Path:
     return folder
 
 
+def _copy(folder: Path) -> Path:
+    write_area(folder)
+    (folder / "Domijn (1).xlsx").write_bytes((folder / "Domijn.xlsx").read_bytes())
+    return folder
+
+
+CASES = (
+    *CASES,
+    Case("workbook_copied", _copy, (Expect("duplicate_id", file="Domijn.xlsx", text="Domijn (1).xlsx"),)),
+)
+
 #: Oddities that must NOT fail: the area loads, with these warnings.
 WARNING_CASES: tuple[Case, ...] = (
     Case(
