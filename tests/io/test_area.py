@@ -67,6 +67,18 @@ def test_shares_and_geometry(tmp_path: Path) -> None:
     assert p["GEM-002"].geometry == "LINESTRING (257000 473000, 257100 473050)" and p["GEM-002"].streets == ()
 
 
+def test_inputs_are_not_modified(area_dir: Path) -> None:
+    def snapshot() -> dict[str, tuple[str, int, int]]:
+        return {
+            p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns, p.stat().st_mode)
+            for p in sorted(area_dir.iterdir())
+        }
+
+    before = snapshot()
+    load_area(area_dir)
+    assert snapshot() == before
+
+
 def test_inputs_are_hashed(area_dir: Path) -> None:
     area = load_area(area_dir)
     names = [f.name for f in area.inputs]
