@@ -568,7 +568,13 @@ class _Reader:
                     continue  # duplicates were reported with both places already
                 if self._is_echo(f, rec, valid_ids):
                     continue
-                self._add(f.reason, f.message, rec.at(_FIELD_COLUMN.get(f.field or "", f.field or "id")))
+                message = f.message
+                year = rec.values.get(f.field or "")
+                if f.reason == Reason.OUTSIDE_HORIZON and isinstance(year, int) and cfg.config is not None:
+                    h = cfg.config.horizon
+                    side = "before" if year < h.start else "after"
+                    message = f"{year} lies {side} the horizon {h.start}–{h.end}"
+                self._add(f.reason, message, rec.at(_FIELD_COLUMN.get(f.field or "", f.field or "id")))
             elif f.entity == "budget":
                 partner, _, year = f.key.rpartition("/")
                 brec = self.budget_rows.get((partner, int(year))) if year.isdigit() else None
