@@ -57,11 +57,13 @@ def test_dropdowns_and_year_validation(area_dir: Path, tmp_path: Path) -> None:
     assert "riolering" in types and "energiecoach" in types
 
 
-def test_filled_in_template_validates(area_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_filled_in_template_validates(area_dir: Path, tmp_path: Path, lang: str) -> None:
     """Fill the template as a partner would (openpyxl), drop it in the area: it must load."""
-    out = write_template(tmp_path / "Vitens.xlsx", load_config(area_dir), "Vitens")
+    out = write_template(tmp_path / "Vitens.xlsx", load_config(area_dir), "Vitens", lang)  # type: ignore[arg-type]
     wb = openpyxl.load_workbook(out)
-    ws = wb["Projecten"]
+    yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+    ws = wb["Projecten" if lang == "nl" else "Projects"]
     ws.append(
         [
             "VIT-001",
@@ -75,7 +77,7 @@ def test_filled_in_template_validates(area_dir: Path, tmp_path: Path) -> None:
             2028,
             2,
             800_000,
-            "ja",
+            yes,
             900_000,
             "GEM-001",
             None,
@@ -95,7 +97,7 @@ def test_filled_in_template_validates(area_dir: Path, tmp_path: Path) -> None:
             None,
             1,
             "€ 300.000",
-            "nee",
+            no,
             None,
             None,
             None,
@@ -105,13 +107,13 @@ def test_filled_in_template_validates(area_dir: Path, tmp_path: Path) -> None:
     for row in wb["Budget"].iter_rows(min_row=2):
         row[2].value = 600_000
         row[3].value = 0.5
-    wb["Kasstroom"].append(["VIT-001", 300_000, 500_000])
+    wb["Kasstroom" if lang == "nl" else "CashFlow"].append(["VIT-001", 300_000, 500_000])
     wb.save(out)
     shutil.copy(out, area_dir / "Vitens.xlsx")
     area = load_area(area_dir)
     assert {"VIT-001", "VIT-002"} <= set(area.project_by_id)
     assert area.project_by_id["VIT-001"].profile == (300_000, 500_000)
-    assert area.project_by_id["VIT-001"].is_mandatory
+    assert area.project_by_id["VIT-001"].is_mandatory and not area.project_by_id["VIT-002"].is_mandatory
     assert area.budget_of("Vitens", 2030) is not None
 
 
