@@ -25,7 +25,6 @@ from dia.io.columns import (
     BUDGET,
     CASH_FLOW,
     EXPLANATION_SHEET,
-    FUNDS,
     KIND_TEXT,
     LISTS_SHEET,
     PROJECTS,
@@ -360,4 +359,3 @@ def _explanation(book: Workbook, config: AreaConfig, partner: str | None, lang: 
     ws.freeze_panes = f"A{header_row + 1}"
 
 
-__all__ = ["FUNDS", "build_template", "write_template"]
