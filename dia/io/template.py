@@ -357,5 +357,3 @@ def _explanation(book: Workbook, config: AreaConfig, partner: str | None, lang: 
     for row in ws.iter_rows(min_row=header_row + 1):
         row[5].alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = f"A{header_row + 1}"
-
-
