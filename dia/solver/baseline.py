@@ -18,6 +18,7 @@ from dia import __version__
 from dia.model import Agenda, Area, Coupling, Finding, Project, RunInfo
 from dia.solver.instance import Instance, input_hash, make_instance
 from dia.solver.result import assemble, capped_credit, objective_parts
+from dia.solver.texts import text
 
 if TYPE_CHECKING:
     from dia.coupling import CouplingGraph
@@ -143,8 +144,7 @@ def baseline_starts(inst: Instance) -> tuple[dict[str, int], dict[tuple[str, str
                         ledger.book(p, s)
                         findings.append(Finding(
                             kind="baseline_over_budget", project_id=p.id, partner=p.partner, year=s,
-                            message=f"baseline: mandatory {p.id} does not fit {p.partner}'s budget "
-                                    f"and is planned over budget in {s}",
+                            message=text(area.config.language, "baseline_over", p=p.id, q=p.partner, t=s),
                         ))
     return starts, ledger.draws, findings
 

@@ -20,14 +20,8 @@ from dia.solver.build import build_model
 from dia.solver.instance import Instance
 from dia.solver.result import realised
 from dia.solver.solve import SolveResult, solve
+from dia.solver.texts import money, number, text
 from dia.solver.variables import Model
-
-
-def mln(amount: float) -> str:
-    """Euro amount as users read it: ``€ 4.1 mln`` or ``€ 350,000``."""
-    if abs(amount) >= 1e6:
-        return f"€ {amount / 1e6:,.1f} mln"
-    return f"€ {amount:,.0f}"
 
 
 def _required(inst: Instance) -> set[str]:
@@ -60,6 +54,7 @@ def explain_infeasible(inst: Instance, options: SolverOptions) -> list[str]:
         One sentence per conflict, sorted; empty when the elastic model finds none (which
         would point to a numerical problem rather than a modelling conflict).
     """
+    lang = inst.area.config.language
     m = build_model(inst, elastic=True)
     result = solve(m, options)
     if result.status not in ("optimal", "feasible"):
@@ -82,45 +77,43 @@ def explain_infeasible(inst: Instance, options: SolverOptions) -> list[str]:
                 share = next((x.fraction for x in p.payers if x.partner == q), 0.0)
                 need += share * p.spend_in(s, t)
             fund = sum(v.value() or 0.0 for (f, pid, qq, tt), v in m.draw.items() if qq == q and tt == t)
-            text = (f"{q} {t}: mandatory projects need {mln(need)}, budget {mln(amount)} "
-                    f"+ carry-over {mln(carry_in)}")
+            line = text(lang, "budget_short", q=q, t=t, need=money(need, lang), budget=money(amount, lang),
+                        carry=money(carry_in, lang))
             if fund > 0.5:
-                text += f" + funds {mln(fund)}"
-            out.append(((0, q, t), text + f" (short by {mln(used)})"))
+                line += text(lang, "funds", funds=money(fund, lang))
+            out.append(((0, q, t), line + text(lang, "short_by", short=money(used, lang))))
         elif family == "dependencies" and used > 1e-6:
             pid, r_id = str(key[0]), str(key[1])
             r = by_id[r_id]
             p = by_id[pid]
             starts_r = inst.starts[r_id]
             if not starts_r:
-                text = f"{pid} must follow {r_id}, which is not scheduled"
+                line = text(lang, "dep_unscheduled", p=pid, r=r_id)
             else:
                 earliest_end = min(starts_r) + r.duration - 1
                 latest = max(inst.starts[pid])
                 if earliest_end >= latest:
-                    text = (f"{pid} must follow {r_id}, which cannot end before {earliest_end} "
-                            f"({pid} must start by {latest})")
+                    line = text(lang, "dep_too_late", p=pid, r=r_id, end=earliest_end, latest=latest)
                 else:
-                    text = f"{pid} must follow {r_id}, which does not fit before {pid}'s start"
-            out.append(((1, pid, r_id), text))
+                    line = text(lang, "dep_no_fit", p=pid, r=r_id)
+            out.append(((1, pid, r_id), line))
         elif family == "nuisance_cap" and used > 1e-6:
             u, t = str(key[0]), int(str(key[1]))
             cap = inst.area.config.caps.street_works_per_buurt_year
             name = inst.area.buurt_by_code[u].name
-            out.append(((2, u, t), f"buurt {name} ({u}) {t}: the cap of {cap} street works per year "
-                                   f"is exceeded by {used:.0f} mandatory works"))
+            out.append(((2, u, t), text(lang, "cap", name=name, u=u, t=t, cap=cap, extra=f"{used:.0f}")))
         elif family == "mandatory" and used > 1e-6:
             pid = str(key[0])
             p = by_id[pid]
-            out.append(((3, pid), f"mandatory {pid} ({p.partner}) cannot be scheduled in "
-                                  f"{p.earliest_start}–{p.latest_start}"))
+            out.append(((3, pid), text(lang, "mandatory", p=pid, q=p.partner, e=p.earliest_start,
+                                       l=p.latest_start)))
     # one sentence per conflict, in a stable order
     seen: set[str] = set()
     lines: list[str] = []
-    for _key, text in sorted(out, key=lambda kv: tuple(str(k) for k in kv[0])):
-        if text not in seen:
-            seen.add(text)
-            lines.append(text)
+    for _key, line in sorted(out, key=lambda kv: tuple(str(k) for k in kv[0])):
+        if line not in seen:
+            seen.add(line)
+            lines.append(line)
     return lines
 
 
@@ -200,6 +193,7 @@ def reasons(inst: Instance, starts: Mapping[str, int],
     -------
     tuple of (project id -> reason, findings)
     """
+    lang = inst.area.config.language
     by_id = inst.area.project_by_id
     out: dict[str, str] = {}
     findings: list[Finding] = []
@@ -224,25 +218,24 @@ def reasons(inst: Instance, starts: Mapping[str, int],
         s = starts.get(p.id)
         if not inst.starts[p.id]:
             if p.id in inst.fixed_starts:
-                out[p.id] = "left out by the scenario"
+                out[p.id] = text(lang, "left_out")
             continue
         if s is None:
             missing = [r for r in p.after if r not in starts]
             if missing:
-                text = f"dropped: its predecessor {', '.join(sorted(missing))} is not scheduled"
+                why = text(lang, "dropped_dep", r=", ".join(sorted(missing)))
             else:
                 pref = inst.preferred(p)
                 blocked = budget_blocks(p, pref)
                 if blocked:
                     q, t = blocked[0]
-                    text = f"dropped: the budget of {q} in {t} is used for projects worth more per euro"
+                    why = text(lang, "dropped_budget", q=q, t=t)
                 elif cap is not None and p.type in street_types and street_count[(p.buurt, pref)] >= cap:
-                    text = (f"dropped: the nuisance cap of {cap} street works in {p.buurt} "
-                            f"in {pref} is reached")
+                    why = text(lang, "dropped_cap", cap=cap, u=p.buurt, t=pref)
                 else:
-                    text = "dropped: the money does more good elsewhere in the agenda"
-            out[p.id] = text
-            findings.append(Finding(kind="dropped", message=f"{p.id}: {text}", partner=p.partner,
+                    why = text(lang, "dropped_other")
+            out[p.id] = why
+            findings.append(Finding(kind="dropped", message=f"{p.id}: {why}", partner=p.partner,
                                     project_id=p.id))
             continue
         pref = inst.preferred(p)
@@ -254,17 +247,17 @@ def reasons(inst: Instance, starts: Mapping[str, int],
         ]
         late_dep = [r for r in p.after if r in starts and starts[r] + by_id[r].duration > pref]
         if partners:
-            text = f"moved {pref} → {s} to combine the works with {', '.join(sorted(partners))}"
+            why = text(lang, "moved_couple", pref=pref, s=s, others=", ".join(sorted(partners)))
         elif late_dep:
             r = sorted(late_dep)[0]
-            text = f"moved {pref} → {s}: it must follow {r}, which ends in {by_id[r].end_year(starts[r])}"
+            why = text(lang, "moved_dep", pref=pref, s=s, r=r, end=by_id[r].end_year(starts[r]))
         elif budget_blocks(p, pref):
             q, t = budget_blocks(p, pref)[0]
-            text = f"moved {pref} → {s}: the budget of {q} in {t} is needed for other projects"
+            why = text(lang, "moved_budget", pref=pref, s=s, q=q, t=t)
         else:
-            text = f"moved {pref} → {s} for a better agenda overall"
-        out[p.id] = text
-        findings.append(Finding(kind="moved", message=f"{p.id}: {text}", partner=p.partner,
+            why = text(lang, "moved_other", pref=pref, s=s)
+        out[p.id] = why
+        findings.append(Finding(kind="moved", message=f"{p.id}: {why}", partner=p.partner,
                                 year=s, project_id=p.id))
     return out, findings
 
@@ -272,6 +265,7 @@ def reasons(inst: Instance, starts: Mapping[str, int],
 def binding_budgets(inst: Instance, net: Mapping[tuple[str, int], float],
                     duals: Mapping[tuple[str, int], float]) -> list[Finding]:
     """Partner-years whose budget binds: used up (with carry-in), or scarce by its dual."""
+    lang = inst.area.config.language
     out: list[Finding] = []
     for q in inst.partners:
         for t in inst.years:
@@ -282,11 +276,12 @@ def binding_budgets(inst: Instance, net: Mapping[tuple[str, int], float],
             used_up = available > 0 and used >= available - max(0.5, 0.005 * available)
             if not used_up and dual <= 1e-9:
                 continue
-            state = "budget used up" if used_up else "budget scarce"
-            text = f"{q} {t}: {state} ({mln(used)} of {mln(available)} incl. carry-over)"
+            state = text(lang, "used_up" if used_up else "scarce")
+            line = text(lang, "binding", q=q, t=t, state=state, used=money(used, lang),
+                        available=money(available, lang))
             if dual > 1e-9:
-                text += f"; one more euro would add about {dual:.2f} to the objective"
-            out.append(Finding(kind="binding_budget", message=text, partner=q, year=t))
+                line += text(lang, "dual", dual=number(dual, lang))
+            out.append(Finding(kind="binding_budget", message=line, partner=q, year=t))
     return out
 
 

@@ -19,6 +19,7 @@ from dia.solver.heuristic import agenda_value, complete, greedy_starts
 from dia.solver.instance import input_hash, make_instance
 from dia.solver.result import assemble, capped_credit, objective_parts, summary
 from dia.solver.solve import SolveResult, relative_gap, solve
+from dia.solver.texts import text
 from dia.solver.variables import Model
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def plan_agenda(
     if result.status == "infeasible":
         say("explaining why the plan is infeasible", None)
         raise InfeasibleError(
-            f"no agenda satisfies every hard constraint of {area.config.name}",
+            text(area.config.language, "infeasible", name=area.config.name),
             findings=explain_infeasible(inst, options),
         )
     if result.status == "no_solution":

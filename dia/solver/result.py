@@ -26,6 +26,7 @@ from dia.model import (
     ScheduledProject,
 )
 from dia.solver.instance import Instance
+from dia.solver.texts import text
 
 #: Amounts are reported in euro cents.
 DIGITS = 2
@@ -104,14 +105,15 @@ def _clusters(inst: Instance, starts: Mapping[str, int]) -> dict[str, str]:
 def coupling_reason(inst: Instance, starts: Mapping[str, int], ci: int, credited: float) -> str | None:
     """Why a koppelkans is not (fully) realised, in the user's terms."""
     c = inst.couplings[ci]
+    lang = inst.area.config.language
     missing = [pid for pid in (c.project_a, c.project_b) if pid not in starts]
     if missing:
-        return ("not scheduled: " + ", ".join(missing))
+        return text(lang, "not_scheduled", ids=", ".join(missing))
     sa, sb = starts[c.project_a], starts[c.project_b]
     if abs(sa - sb) > c.max_gap:
-        return f"start years {sa} and {sb} lie more than {c.max_gap} year(s) apart"
+        return text(lang, "apart", sa=sa, sb=sb, gap=c.max_gap)
     if credited < c.potential_saving - 0.5:
-        return "saving capped: a project cannot save more than it costs"
+        return text(lang, "capped")
     return None
 
 

@@ -30,6 +30,8 @@ def starts(agenda: Agenda) -> dict[str, int | None]:
 
 
 def one_partner(projects: Sequence[Project], budget: float, carry: float = 0.0, **config: object) -> Area:
+    """One partner (Gemeente) with the same budget every year; English texts by default."""
+    config.setdefault("language", "en")
     return Area(config=make_config(**config), projects=tuple(projects),
                 budgets=tuple(Budget(partner="Gemeente", year=y, amount=budget, carry_over=carry)
                               for y in range(2026, 2031)))
@@ -184,4 +186,6 @@ def test_forced_starts_and_left_out_projects() -> None:
     agenda = solve(area, tiny_couplings(), fixed_starts={"G-002": 2029, "D-001": None})
     s = starts(agenda)
     assert s["G-002"] == 2029 and s["D-001"] is None
-    assert next(p for p in agenda.projects if p.project_id == "D-001").reason == "left out by the scenario"
+    # the tiny area speaks Dutch, as the user's texts do by default
+    left_out = next(p for p in agenda.projects if p.project_id == "D-001")
+    assert left_out.reason == "weggelaten door het scenario"

@@ -88,6 +88,17 @@ def test_moved_project_says_it_was_moved_to_couple() -> None:
     assert moved.reason == "moved 2026 → 2028 to combine the works with B"
 
 
+def test_explanations_follow_the_area_language() -> None:
+    """Dutch area: Dutch sentences and Dutch number notation."""
+    area = one_partner([project("A", earliest_start=2028, latest_start=2028, cost=3_000_000.0,
+                                is_mandatory=True)], budget=2_500_000, language="nl")
+    with pytest.raises(InfeasibleError) as info:
+        plan_agenda(area, (), options=EXACT)
+    assert info.value.findings == ("Gemeente 2028: verplichte projecten vragen € 3,0 mln, budget € 2,5 mln "
+                                   "+ overheveling € 0 (tekort € 500.000)",)
+    assert str(info.value).startswith("geen agenda voldoet aan alle harde eisen van Testwijk")
+
+
 def test_project_without_budget_row_cannot_be_paid() -> None:
     area = Area(config=one_partner([], budget=0).config, projects=(project("A", is_mandatory=True),),
                 budgets=(Budget(partner="Gemeente", year=2027, amount=1000),))

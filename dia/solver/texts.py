@@ -1,0 +1,102 @@
+"""The optimiser's user-facing sentences in Dutch and English (the area's ``language``).
+
+Explanations end up in the terminal, the workbook and the report, so they follow the area's
+language like every other user-facing text. Keys are stable; tests assert on English.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["nl", "en"]
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "budget_short": "{q} {t}: verplichte projecten vragen {need}, budget {budget} + overheveling {carry}",
+        "funds": " + fondsen {funds}",
+        "short_by": " (tekort {short})",
+        "dep_unscheduled": "{p} moet na {r} komen, maar {r} wordt niet gepland",
+        "dep_too_late": "{p} moet na {r} komen, maar {r} kan niet eerder eindigen dan {end} "
+                        "({p} moet uiterlijk in {latest} starten)",
+        "dep_no_fit": "{p} moet na {r} komen, maar {r} past niet vóór de start van {p}",
+        "cap": "buurt {name} ({u}) {t}: het maximum van {cap} straatwerken per jaar wordt met "
+               "{extra} verplichte werken overschreden",
+        "mandatory": "verplicht project {p} ({q}) kan niet gepland worden in {e}–{l}",
+        "left_out": "weggelaten door het scenario",
+        "dropped_dep": "vervalt: voorganger {r} wordt niet gepland",
+        "dropped_budget": "vervalt: het budget van {q} in {t} gaat naar projecten die per euro "
+                          "meer opleveren",
+        "dropped_cap": "vervalt: het maximum van {cap} straatwerken in {u} in {t} is bereikt",
+        "dropped_other": "vervalt: het geld doet elders in de agenda meer goed",
+        "moved_couple": "verschoven {pref} → {s} om samen te werken met {others}",
+        "moved_dep": "verschoven {pref} → {s}: moet na {r} komen, dat in {end} eindigt",
+        "moved_budget": "verschoven {pref} → {s}: het budget van {q} in {t} is nodig voor andere projecten",
+        "moved_other": "verschoven {pref} → {s} voor een betere agenda als geheel",
+        "used_up": "budget op",
+        "scarce": "budget schaars",
+        "binding": "{q} {t}: {state} ({used} van {available} incl. overheveling)",
+        "dual": "; een euro meer levert ongeveer {dual} op in de doelfunctie",
+        "not_scheduled": "niet gepland: {ids}",
+        "apart": "startjaren {sa} en {sb} liggen meer dan {gap} jaar uit elkaar",
+        "capped": "besparing begrensd: een project kan niet meer besparen dan het kost",
+        "baseline_over": "basislijn: verplicht project {p} past niet in het budget van {q} en is in {t} "
+                         "boven budget gepland",
+        "infeasible": "geen agenda voldoet aan alle harde eisen van {name}",
+        "mln": "€ {x} mln",
+    },
+    "en": {
+        "budget_short": "{q} {t}: mandatory projects need {need}, budget {budget} + carry-over {carry}",
+        "funds": " + funds {funds}",
+        "short_by": " (short by {short})",
+        "dep_unscheduled": "{p} must follow {r}, which is not scheduled",
+        "dep_too_late": "{p} must follow {r}, which cannot end before {end} ({p} must start by {latest})",
+        "dep_no_fit": "{p} must follow {r}, which does not fit before {p}'s start",
+        "cap": "buurt {name} ({u}) {t}: the cap of {cap} street works per year is exceeded by "
+               "{extra} mandatory works",
+        "mandatory": "mandatory {p} ({q}) cannot be scheduled in {e}–{l}",
+        "left_out": "left out by the scenario",
+        "dropped_dep": "dropped: its predecessor {r} is not scheduled",
+        "dropped_budget": "dropped: the budget of {q} in {t} is used for projects worth more per euro",
+        "dropped_cap": "dropped: the nuisance cap of {cap} street works in {u} in {t} is reached",
+        "dropped_other": "dropped: the money does more good elsewhere in the agenda",
+        "moved_couple": "moved {pref} → {s} to combine the works with {others}",
+        "moved_dep": "moved {pref} → {s}: it must follow {r}, which ends in {end}",
+        "moved_budget": "moved {pref} → {s}: the budget of {q} in {t} is needed for other projects",
+        "moved_other": "moved {pref} → {s} for a better agenda overall",
+        "used_up": "budget used up",
+        "scarce": "budget scarce",
+        "binding": "{q} {t}: {state} ({used} of {available} incl. carry-over)",
+        "dual": "; one more euro would add about {dual} to the objective",
+        "not_scheduled": "not scheduled: {ids}",
+        "apart": "start years {sa} and {sb} lie more than {gap} year(s) apart",
+        "capped": "saving capped: a project cannot save more than it costs",
+        "baseline_over": "baseline: mandatory {p} does not fit {q}'s budget and is planned over "
+                         "budget in {t}",
+        "infeasible": "no agenda satisfies every hard constraint of {name}",
+        "mln": "€ {x} mln",
+    },
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """The sentence ``key`` in ``lang`` (English when the language is unknown)."""
+    table = TEXTS.get(lang, TEXTS["en"])
+    return table[key].format(**values)
+
+
+def money(amount: float, lang: str) -> str:
+    """Euro as users read it: ``€ 4.1 mln`` / ``€ 350,000`` (en), ``€ 4,1 mln`` / ``€ 350.000`` (nl)."""
+    if abs(amount) >= 1e6:
+        number = f"{amount / 1e6:,.1f}"
+        out = text(lang, "mln", x=number)
+    else:
+        out = f"€ {amount:,.0f}"
+    if lang == "nl":
+        out = out.replace(",", "_").replace(".", ",").replace("_", ".")
+    return out
+
+
+def number(x: float, lang: str, digits: int = 2) -> str:
+    """A decimal number in the language's notation."""
+    out = f"{x:.{digits}f}"
+    return out.replace(".", ",") if lang == "nl" else out
