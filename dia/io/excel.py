@@ -130,6 +130,7 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet_names = list(book.sheet_names)
+        visible = {m.name: str(m.visible) for m in book.sheets_metadata}
     except calamine.PasswordError:
         out.problems.append(
             Problem(Reason.ENCRYPTED, "the workbook is protected with a password", Location(file=name))
@@ -147,7 +148,6 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
         )
         return out
     unknown: list[str] = []
-    visible = {m.name: str(m.visible) for m in book.sheets_metadata}
     for sheet_name in sheet_names:
         spec = sheet_for(sheet_name)
         if spec is None:
@@ -164,7 +164,16 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
                 )
             )
             continue
-        rows, cols = facts.extent.get(sheet_name, (0, 0))
+        if sheet_name not in facts.extent:  # not checked byte-wise: do not let the engine near it
+            out.problems.append(
+                Problem(
+                    Reason.CORRUPT_FILE,
+                    "the sheet's XML part is not where the workbook says it is; open and save it in Excel",
+                    Location(file=name, sheet=sheet_name),
+                )
+            )
+            continue
+        rows, cols = facts.extent[sheet_name]
         if rows * cols > MAX_CELLS:
             out.problems.append(
                 Problem(
