@@ -15,6 +15,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import os
+import sys
 from typing import Any
 
 import click
@@ -79,6 +81,13 @@ class DiaGroup(LazyGroup):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # The reader of our output went away (`dia validate ... | head`): not an error.
+            # Point stdout at devnull so the interpreter's final flush does not fail again
+            # (the recipe in the Python docs, "Note on SIGPIPE").
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except DiaError as exc:
             from dia.cli._render import render_error
 
