@@ -167,7 +167,7 @@ def test_load_area_reads_the_example() -> None:
     assert by_id["GEM-012"].buurt == "BU01530300"  # "Rigtersbleek"
     assert by_id["GEM-015"].buurt == "BU01530301"  # "Twekkelerveld"
     # Kasstroom profiles, cost shares and WKT locations arrive in the model.
-    assert by_id["DOM-001"].profile == pytest.approx((3_010_000, 5_590_000))
+    assert by_id["DOM-001"].profile == pytest.approx((2_160_000, 2_520_000, 2_520_000))
     assert {(s.partner, s.fraction) for s in by_id["DOM-006"].shares} == {
         ("Gemeente Enschede", 0.5), ("Domijn", 0.5)}
     assert by_id["WVS-003"].geometry is not None and not by_id["WVS-003"].streets
