@@ -28,9 +28,11 @@ the koppelkansen and the agenda's own start years, draws and savings:
   year stay within its cost in that year, and a partner's draws plus its
   share of the project's saving that year within its share of that cost (so
   savings and subsidies never make a project's net spend negative);
-* koppelkansen: the agenda lists exactly the given couplings; a realised one
-  has both projects scheduled with start years at most ``max_gap`` apart and
-  credits at most its potential saving; an unrealised one credits nothing;
+* koppelkansen: the agenda lists exactly the given couplings; a coupling is
+  realised exactly when both projects are scheduled with start years at most
+  ``max_gap`` apart; it credits its potential saving, less only where one of
+  its projects' savings has reached that project's cost (the cap); an
+  unrealised one credits nothing;
 * savings: a project's saving is at most its cost, zero unless scheduled and
   in a realised coupling, and at most its credited shares of its realised
   couplings; the project savings and the coupling savings add up to the same
@@ -329,6 +331,15 @@ def _coupling_violations(area: Area, couplings: Sequence[Coupling], plan: Plan) 
         if not _le(saving, credited.get(pid, 0.0), tol=plan.tol):
             out.append(f"{pid}: saves {saving:,.2f}, more than its shares of realised couplings "
                        f"({credited.get(pid, 0.0):,.2f})")
+    for pair, saving in sorted(plan.realised.items()):
+        c = by_pair.get(pair)
+        if c is None or _le(c.potential_saving, saving, tol=plan.tol):
+            continue
+        capped = [pid for pid in c.pair if pid in area.project_by_id
+                  and _le(area.project_by_id[pid].cost, plan.project_saving.get(pid, 0.0), tol=plan.tol)]
+        if not capped:
+            out.append(f"coupling {c.project_a}–{c.project_b}: realised but credits only {saving:,.2f} of "
+                       f"{c.potential_saving:,.2f} while neither project's saving is at its cost")
     total_couplings = sum(plan.realised.values())
     if not _close(total_projects, total_couplings):
         out.append(f"savings: projects save {total_projects:,.2f} in total, "
@@ -645,6 +656,11 @@ def _report_violations(area: Area, couplings: Sequence[Coupling], agenda: Agenda
         if c is not None and (cr.rule != c.rule or not _close(cr.potential_saving, c.potential_saving)):
             out.append(f"coupling {pair[0]}–{pair[1]}: reports rule/potential "
                        f"{cr.rule}/{cr.potential_saving}, given {c.rule}/{c.potential_saving}")
+        sa, sb = (plan.starts.get(c.project_a), plan.starts.get(c.project_b)) if c else (None, None)
+        if c is not None and not cr.is_realised and sa is not None and sb is not None \
+                and abs(sa - sb) <= c.max_gap:
+            out.append(f"coupling {pair[0]}–{pair[1]}: both projects start within max_gap "
+                       f"{c.max_gap} but it is reported not realised")
         if not cr.is_realised and abs(cr.saving) > EURO_TOLERANCE:
             out.append(f"coupling {pair[0]}–{pair[1]}: not realised but credits {cr.saving:,.2f}")
 

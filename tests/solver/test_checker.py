@@ -289,6 +289,13 @@ CASES: dict[str, tuple[Case, str]] = {
                                  "outside 0–8,000.00"),
     "coupling-unrealised-credits": (_mutated(lambda a: _coupling(a, ("G-01", "G-02"), is_realised=False)),
                                     "not realised but credits"),
+    "coupling-credit-short": (_mutated(lambda a: _coupling(_project(_project(
+        a, "G-01", saving=a.projects[2].saving - 1_000.0 * 100 / 140), "G-02",
+        saving=a.projects[3].saving - 1_000.0 * 40 / 140), ("G-01", "G-02"), saving=7_000.0)),
+        "credits only 7,000.00 of 8,000.00"),
+    "coupling-not-reported-realised": (_mutated(lambda a: _coupling(a, ("G-01", "G-02"), is_realised=False,
+                                                                    saving=0.0)),
+                                       "reported not realised"),
     "coupling-missing": (_mutated(lambda a: a.model_copy(update={"couplings": a.couplings[:1]})),
                          "couplings differ"),
     "saving-above-cost": (_mutated(lambda a: _project(a, "G-02", saving=50_000.0)), "more than its cost"),
