@@ -123,23 +123,23 @@ class PartnerRow:
 # while this example was built), which is also why their budgets are flat plateaus.
 PARTNERS: tuple[PartnerRow, ...] = (
     PartnerRow("Gemeente Enschede", "gemeente", "#1f77b4", "GEM", 0.25,
-               (2100, 2800, 2200, 2200, 2200, 2200, 1900, 1500, 1300, 1200)),
+               (2100, 2800, 2200, 2200, 2200, 2200, 1900, 1600, 1000, 800)),
     PartnerRow("Domijn", "corporatie", "#d62728", "DOM", None,
-               (2000, 2600, 3600, 3600, 3600, 3600, 3600, 3600, 2600, 1000)),
+               (1000, 2600, 3600, 3600, 3600, 3600, 3600, 3600, 1800, 500)),
     PartnerRow("Ons Huis", "corporatie", "#ff7f0e", "OHU", None,
-               (1200, 2800, 3200, 3200, 3200, 3200, 2400, 2000, 2000, 1000)),
+               (500, 2800, 3200, 3200, 3200, 3200, 2400, 2000, 1000, 300)),
     PartnerRow("De Woonplaats", "corporatie", "#9467bd", "WPL", None,
-               (1200, 1800, 3300, 3300, 3300, 3300, 3000, 2500, 2500, 1000)),
+               (1100, 1800, 3300, 3300, 3300, 3300, 2800, 2400, 2400, 500)),
     PartnerRow("Enexis Netbeheer", "netbeheerder", "#bcbd22", "ENX", None,
-               (1200, 1600, 2400, 2400, 2800, 1600, 1600, 1300, 1000, 800)),
+               (1100, 1500, 2400, 2400, 2800, 1500, 1300, 900, 800, 200)),
     PartnerRow("Vitens", "drinkwaterbedrijf", "#17becf", "VIT", None,
-               (500, 700, 700, 700, 700, 700, 700, 1100, 1100, 300)),
+               (450, 650, 650, 650, 650, 650, 650, 1100, 1100, 100)),
     PartnerRow("Ennatuurlijk", "warmtebedrijf", "#8c564b", "ENN", None,
-               (500, 1500, 3500, 3000, 3000, 3000, 2600, 2500, 2000, 800)),
+               (300, 1500, 3500, 3000, 3000, 3000, 2600, 2200, 1500, 300)),
     PartnerRow("Waterschap Vechtstromen", "waterschap", "#2ca02c", "WVS", None,
-               (150, 1100, 300, 600, 1100, 1100, 400, 300, 150, 150)),
+               (100, 1100, 300, 700, 1100, 1100, 400, 200, 100, 100)),
     PartnerRow("Vezelnet Twente", "glasvezel", "#7f7f7f", "GLV", 0.50,
-               (400, 500, 600, 500, 500, 400, 400, 300, 200, 100)),
+               (350, 500, 600, 500, 450, 350, 400, 200, 100, 100)),
 )
 
 PARTNER_BY_PREFIX = {p.prefix: p for p in PARTNERS}
