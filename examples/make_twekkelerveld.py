@@ -266,7 +266,7 @@ PROJECTS: tuple[P, ...] = (
     P("GEM-021", "Herinrichting openbare ruimte Boddenkamp na nieuwbouw", "herinrichting", BK, "",
       2030, 2033, 2031, 1, 1_100_000, value_factor=1.3),
     P("GEM-022", "Groenrenovatie plantsoenen Twekkelerveld", "groen", TW, "Auke Vleerstraat",
-      2028, 2032, 2030, 1, 350_000, value_factor=1.2),
+      2028, 2032, None, 1, 350_000, value_factor=1.2),
     P("GEM-023", "Wadi's Auke Vleerstraat", "klimaatadaptatie", TW, "Auke Vleerstraat",
       2026, 2028, 2026, 1, 480_000, value_factor=1.35),
     P("GEM-024", "Rioolvervanging Lipperkerkstraat", "riolering", TT, "Lipperkerkstraat",
@@ -294,7 +294,7 @@ PROJECTS: tuple[P, ...] = (
       2029, 2031, 2030, 1, 900_000, value_factor=1.4,
       shares=(("Gemeente Enschede", 50), ("Domijn", 50))),
     P("DOM-007", "Renovatie 40 woningen Bolhaar", "renovatie", BH, "",
-      2030, 2034, 2033, 2, 3_400_000, value_factor=1.2),
+      2030, 2034, None, 2, 3_400_000, value_factor=1.2),
     # ---- Ons Huis (housing corporation): Tubantia-Toekomst, Boddenkamp, Horstlanden ----
     P("OHU-001", "Renovatie 72 woningen Lipperkerkstraat", "renovatie", TT, "Lipperkerkstraat",
       2026, 2029, 2027, 2, 6_200_000, value_factor=1.3, profile=(0.5, 0.5)),
@@ -343,7 +343,7 @@ PROJECTS: tuple[P, ...] = (
       "Spoordijkstraat",
       2027, 2031, 2029, 1, 1_500_000, value_factor=1.15),
     P("ENX-010", "Netversterking laadpleinen Boddenkamp", "elektriciteitsnet", BK, "",
-      2029, 2033, 2031, 1, 1_200_000, value_factor=1.1),
+      2029, 2033, None, 1, 1_200_000, value_factor=1.1),
     # ---- Vitens: drinking-water mains --------------------------------------------------
     P("VIT-001", "Vervanging drinkwaterleiding Lambertus Buddestraat", "drinkwater", TW,
       "Lambertus Buddestraat",
@@ -363,7 +363,7 @@ PROJECTS: tuple[P, ...] = (
     P("VIT-008", "Vervanging drinkwaterleiding Maanstraat", "drinkwater", TW, "Maanstraat",
       2029, 2032, 2030, 1, 500_000, value_factor=1.15),
     P("VIT-009", "Vervanging drinkwaterleidingen Bolhaar", "drinkwater", BH, "",
-      2027, 2031, 2028, 1, 650_000, value_factor=1.1),
+      2027, 2031, None, 1, 650_000, value_factor=1.1),
     # ---- Ennatuurlijk: heat network ----------------------------------------------------
     P("ENN-001", "Warmtenet hoofdtracé Tubantiasingel", "warmtenet", TT, "Tubantiasingel",
       2027, 2030, 2028, 2, 5_800_000, value_factor=1.3, profile=(0.6, 0.4)),
