@@ -32,7 +32,7 @@ import pandas as pd
 from pydantic import Field, ValidationError, model_validator
 
 from dia.errors import DiaError, InputError, Location, Problem, Reason
-from dia.model import Area
+from dia.model import Area, SolverOptions
 from dia.model.base import Frozen
 from dia.scenarios.apply import apply_scenario
 from dia.scenarios.model import Scenario
@@ -105,6 +105,9 @@ class SweepSpec(Frozen):
     costs: tuple[CostRange, ...] = ()
     budgets: tuple[BudgetRange, ...] = ()
     funds: tuple[FundChance, ...] = ()
+    solver: SolverOptions | None = None
+    """Solver options for every draw (only the fields written change), e.g. ``{gap: 0.01}``:
+    a sweep is a statistic over many draws, so a looser gap than the agenda's own is often enough."""
 
 
 def load_sweep(path: str | os.PathLike[str]) -> SweepSpec:
@@ -248,6 +251,8 @@ def draw_scenarios(area: Area, spec: SweepSpec, draws: int, seed: int) -> list[S
         out.append(Scenario.model_validate({
             "name": f"{spec.name}#{i}", "parent": spec.scenario, "costs": costs, "budgets": budgets,
             "funds": {"add": add, "remove": remove},
+            **({"solver": spec.solver.model_dump(include=spec.solver.model_fields_set)}
+               if spec.solver is not None and spec.solver.model_fields_set else {}),
         }))
     return out
 

@@ -60,7 +60,7 @@ def test_replan_with_a_mismatching_agenda_lists_projects_and_exits_2(runner: Cli
 
 @pytest.fixture
 def two_partner_area(example_dir: Path, tmp_path: Path) -> Path:
-    """The example with only the gemeente's and the waterschap's workbooks (31 projects): fast to solve."""
+    """The example with only the gemeente's and the waterschap's workbooks: fast to solve."""
     folder = tmp_path / "klein"
     folder.mkdir()
     for name in ("dia.yaml", "Gemeente Enschede.xlsx", "Waterschap Vechtstromen.xlsx"):

@@ -134,5 +134,12 @@ def test_shipped_sweep_file_loads(example_dir: Path) -> None:
     assert spec.name == "onzekerheid" and spec.funds[0].probability == 0.5
     from dia.io.area import load_area
 
-    scenarios = draw_scenarios(load_area(example_dir), spec, 2, 0)
-    assert len(scenarios[0].costs) == 78
+    area = load_area(example_dir)
+    scenarios = draw_scenarios(area, spec, 2, 0)
+    assert len(scenarios[0].costs) == len(area.projects)  # one cost factor per project
+
+
+def test_sweep_solver_options_reach_every_draw(tiny_area: Area) -> None:
+    spec = SweepSpec.model_validate({"name": "s", "costs": [{"min": 0, "max": 0.1}], "solver": {"gap": 0.01}})
+    for s in draw_scenarios(tiny_area, spec, 3, 0):
+        assert s.solver is not None and s.solver.gap == 0.01 and s.solver.model_fields_set == {"gap"}
