@@ -10,9 +10,9 @@ Usage::
     python benchmarks/bench_scenarios.py --seed 0 --size example --draws 100
     python benchmarks/bench_scenarios.py --size small --draws 10      # smoke run
 
-``--size example`` uses the full example (78 projects, 9 partners);
-``--size small`` first leaves out seven partners (31 projects) so a smoke
-run takes seconds. ``--seed`` seeds the sweep draws. Prints one table.
+``--size example`` uses the full example (9 partners);
+``--size small`` first leaves out seven partners (about a third of the
+projects) so a smoke run is quick. ``--seed`` seeds the sweep draws. Prints one table.
 Other processes on the machine make the figures noisy: the load average is
 printed with them.
 """
