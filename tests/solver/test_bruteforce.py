@@ -58,7 +58,7 @@ from tests.checker import (
     saving_by_partner_year,
     schedule_violations,
 )
-from tests.solver.solvers import SOLVERS, exact
+from tests.solver.solvers import SOLVERS, exact, installed_solvers
 from tests.strategies import areas_with_couplings, start_choices
 
 #: Feasibility tolerance of the brute force: one cent, no relative slack.
@@ -428,3 +428,27 @@ def test_warm_started_solver_keeps_a_better_start(solver: str, warm_start: bool,
     agenda = plan_agenda(area, couplings, options=options)
     assert_valid(area, couplings, agenda)
     assert agenda.objective.total == pytest.approx(best[0], abs=OBJECTIVE_TOLERANCE)
+
+
+@pytest.mark.skipif(len(installed_solvers()) < 2, reason="needs HiGHS and CBC")
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(drawn=areas_with_couplings(max_projects=12, max_combinations=10**9, mandatory_odds=10))
+def test_highs_and_cbc_agree_beyond_brute_force(drawn: tuple[Area, tuple[Coupling, ...]]) -> None:
+    """On areas too large to enumerate, two independent solvers must reach the same optimum."""
+    from dia.solver import plan_agenda
+
+    area, couplings = drawn
+    found: dict[str, float | None] = {}
+    for solver in ("highs", "cbc"):
+        try:
+            agenda = plan_agenda(area, couplings, options=exact(solver))
+        except InfeasibleError:
+            found[solver] = None
+            continue
+        assert_valid(area, couplings, agenda, max_gap=1e-6)
+        found[solver] = agenda.objective.total
+    event("infeasible" if found["highs"] is None else "feasible")
+    if found["highs"] is None or found["cbc"] is None:
+        assert found["highs"] is None and found["cbc"] is None, found
+    else:
+        assert found["highs"] == pytest.approx(found["cbc"], abs=OBJECTIVE_TOLERANCE), found
