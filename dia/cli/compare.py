@@ -12,12 +12,14 @@ _TEXT = {
         "head": "Scenariovergelijking {name}: {n} scenario's, referentie {ref} "
                 "(* = wijkt af van de referentie)",
         "moved": "Verschillen per project ten opzichte van {ref}:",
+        "other_base": "let op: scenario {name} is geschreven voor {base}; het wordt toegepast op {area}",
         "written": "Geschreven:",
     },
     "en": {
         "head": "Scenario comparison {name}: {n} scenarios, reference {ref} "
                 "(* = differs from the reference)",
         "moved": "Differences per project relative to {ref}:",
+        "other_base": "note: scenario {name} was written for {base}; it is applied to {area}",
         "written": "Written:",
     },
 }
@@ -65,6 +67,9 @@ def compare(area: Path, scenarios: tuple[Path, ...], out: Path | None, processes
     language = lang or loaded.config.language
     text = _TEXT[language]
     parsed = [load_scenario(s) for s in scenarios]  # every file is checked before any solve
+    for s in parsed:
+        if s.base is not None and Path(s.base).resolve() != area.resolve():
+            click.secho(text["other_base"].format(name=s.name, base=s.base, area=area), fg="yellow", err=True)
     table = run_compare(loaded, parsed, processes=processes, reference=reference,
                         progress=progress_printer(quiet))
     click.echo(text["head"].format(name=loaded.config.name, n=len(table.names), ref=table.reference))

@@ -92,3 +92,15 @@ def test_bad_scenario_exits_2_and_writes_nothing(runner: CliRunner, example_dir:
     assert result.exit_code == 2, result.output
     assert "fout.yaml" in result.output and needle in result.output
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_compare_in_english_notes_another_base(runner: CliRunner, example_dir: Path, tmp_path: Path,
+                                               small: Path) -> None:
+    other = tmp_path / "elders.yaml"
+    other.write_text("extends: klein.yaml\nname: elders\nbase: ergens-anders\n", encoding="utf-8")
+    result = invoke(runner, "compare", example_dir, small, other, "--processes", "1", "--quiet",
+                    "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "basis (reference)" in result.output and "Societal value (SIA-weighted)" in result.output
+    assert "note: scenario elders was written for" in result.output
+    assert "elders vs basis:" in result.output and "nothing moved" in result.output
