@@ -565,7 +565,7 @@ def _report_violations(area: Area, couplings: Sequence[Coupling], agenda: Agenda
         if p is None:
             continue
         forced = plan.fixed_starts.get(p.id)
-        expected = {"partner": p.partner, "type": p.type, "buurt": p.buurt,
+        expected = {"partner": p.partner, "name": p.name, "type": p.type, "buurt": p.buurt,
                     "is_mandatory": p.is_mandatory or forced is not None,
                     "preferred_start": preferred_start(p, plan.fixed_starts)}
         for name, want in expected.items():
