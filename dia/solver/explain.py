@@ -126,7 +126,7 @@ def budget_duals(m: Model, options: SolverOptions,
     m:
         The built model (solved in place as an LP; a later MILP solve overwrites the values).
     options:
-        Solver options.
+        Solver options (the LP is solved by HiGHS whatever ``options.solver`` says).
     time_limit:
         Seconds for the LP (default: the options' time limit).
 
@@ -145,12 +145,17 @@ def budget_duals(m: Model, options: SolverOptions,
     extra euro in that partner-year if projects could be scaled, which ranks the binding
     budgets the way planners need. It also prices the budgets for the greedy warm start.
     """
+    # the relaxation is always solved by HiGHS's interior-point method (with crossover, so
+    # the duals are those of a basic solution): 3-4x faster than simplex on large areas, and
+    # CBC's LP solve does not honour the time limit
+    update: dict[str, object] = {"solver": "highs"}
     if time_limit is not None:
-        options = options.model_copy(update={"time_limit": max(0.1, time_limit)})
+        update["time_limit"] = max(0.1, time_limit)
+    options = options.model_copy(update=update)
     result = solve(m, options, relax=True)
     if result.status != "optimal":
         return result, {}
-    sign = -1.0 if options.solver == "highs" else 1.0  # HiGHS reports duals of the minimised form
+    sign = -1.0  # HiGHS reports the duals of the minimised (negated) objective
     out: dict[tuple[str, int], float] = {}
     for name, con in m.constraints.items():
         family, key = m.names[name]

@@ -147,7 +147,8 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
     progress:
         Optional callback receiving messages while the solver runs (HiGHS only).
     relax:
-        Solve the LP relaxation (integrality dropped) instead of the MILP.
+        Solve the LP relaxation (integrality dropped) instead of the MILP; HiGHS then uses its
+        interior-point method with crossover.
 
     Returns
     -------
@@ -155,9 +156,10 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
     """
     t0 = time.perf_counter()
     if options.solver == "highs":
+        extra = {"solver": "ipm"} if relax else {}
         highs = _HiGHS(seed=options.seed, start=None if relax else start, progress=progress,
                        time_limit=options.time_limit, msg=False, mip=not relax,
-                       gapRel=options.gap, threads=options.threads)
+                       gapRel=options.gap, threads=options.threads, **extra)
         m.prob.solve(highs)
         if start and not relax and _highs_values_stale(m):
             # HiGHS 1.16 bug: after presolve reduces a model given a partial MIP start, it may
