@@ -102,15 +102,16 @@ def label(code: str, lang: str = "nl") -> str:
 
 
 # ---- comparison: CSV, terminal text --------------------------------------------------------------
-def _fmt(value: object) -> str:
+def _fmt(value: object, metric: str = "") -> str:
     """A summary cell for the CSV: fixed decimals for floats, empty for missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        text = f"{value:.2f}"
-        return "0.00" if text == "-0.00" else text
+        digits = 6 if metric == "gap" else 4 if metric == "shadow_price" else 2
+        text = f"{value:.{digits}f}"
+        return "0." + "0" * digits if text == "-0." + "0" * digits else text
     if isinstance(value, int):
         return str(value)
     return fmt_text(str(value))
@@ -118,7 +119,7 @@ def _fmt(value: object) -> str:
 
 def comparison_csv(table: ComparisonTable) -> bytes:
     """``compare.csv``: ``metric, item`` and one column per scenario (reference first)."""
-    rows = [(m, fmt_text(i), *(_fmt(_at(table.summary, (m, i), n)) for n in table.names))
+    rows = [(m, fmt_text(i), *(_fmt(_at(table.summary, (m, i), n), m) for n in table.names))
             for m, i in table.summary.index]
     return csv_bytes(["metric", "item", *table.names], rows)
 

@@ -337,7 +337,7 @@ def _summary(agendas: Mapping[str, Agenda], removed: Mapping[str, Mapping[str, s
     order = {m: i for i, m in enumerate(METRICS)}
     keys = sorted(rows, key=lambda k: (order[k[0]], k[1] != "", k[1]))
     index = pd.MultiIndex.from_tuples(keys, names=["metric", "item"])
-    data = [[_clean(rows[k].get(n)) for n in names] for k in keys]
+    data = [[_clean(rows[k].get(n), k[0]) for n in names] for k in keys]
     return pd.DataFrame(data, index=index, columns=pd.Index(names, name="scenario"), dtype=object)
 
 
@@ -349,12 +349,16 @@ METRICS: tuple[str, ...] = (
 )
 
 
-def _clean(value: object) -> object:
+#: Decimals kept per metric (euros to the cent); the rest is solver noise.
+_DECIMALS = {"gap": 6, "shadow_price": 4}
+
+
+def _clean(value: object, metric: str) -> object:
     """Round floats so tiny solver noise cannot make equal plans look different."""
     if isinstance(value, float):
         if math.isnan(value):
             return None
-        return round(value, 2)
+        return round(value, _DECIMALS.get(metric, 2))
     return value
 
 

@@ -137,3 +137,16 @@ def test_an_infeasible_scenario_is_named_with_its_findings(tiny_area: Area, proc
         compare(tiny_area, [SCENARIOS[0], broke], processes=processes)
     assert str(info.value).startswith("scenario blut: ")
     assert any("Gemeente" in f for f in info.value.findings)
+
+
+def test_gap_and_shadow_prices_keep_their_precision() -> None:
+    from dia.report.scenarios import comparison_csv
+    from dia.scenarios.compare import ScenarioRun, comparison_table
+    from tests.scenarios.agendas import make_agenda
+
+    agenda = make_agenda({"D-1": 2027})
+    run = agenda.run.model_copy(update={"gap": 0.0099123, "status": "feasible"})
+    agenda = agenda.model_copy(update={"run": run})
+    table = comparison_table({"basis": ScenarioRun("basis", agenda)})
+    assert table.summary.at[("gap", ""), "basis"] == 0.009912
+    assert "gap,,0.009912" in comparison_csv(table).decode()
