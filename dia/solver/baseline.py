@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from dia import __version__
 from dia.model import Agenda, Area, Coupling, Finding, Project, RunInfo
-from dia.solver.instance import Instance, input_hash, make_instance
+from dia.solver.instance import Instance, input_hash, make_instance, payers
 from dia.solver.result import assemble, capped_credit, objective_parts
 from dia.solver.texts import text
 
@@ -40,7 +40,7 @@ class _Ledger:
         net: dict[tuple[str, int], float] = defaultdict(float)
         draws: dict[tuple[str, str, str, int], float] = {}
         left = dict(self.fund_left)
-        for share in p.payers:
+        for share in payers(p):
             funds = self.inst.eligible_funds.get((p.id, share.partner), ())
             for k, amount in enumerate(p.profile):
                 t = s + k

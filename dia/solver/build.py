@@ -58,7 +58,9 @@ def define_objective(m: Model) -> None:
     ``1e-3 * ((N - rank_p) / N - 0.1 * (s - earliest_p) / (W_p + 1))`` euro, where ``rank_p`` is
     the project's position in id order, ``N`` the number of projects and ``W_p`` its window
     width. Between otherwise equal agendas the solver thus prefers projects with smaller ids
-    and earlier starts. The term is below one euro in total, so it never outweighs a real
+    and earlier starts. Each ``z[c,sa,sb]`` gets ``1e-3 * potential_c / Σ potential`` euro, so a
+    realised saving is credited even when ``w_saving = 0``. The term is below one euro in
+    total, so it never outweighs a real
     difference, and it is left out of the reported objective parts. With a relative MIP gap
     tolerance the solver may stop before resolving such sub-euro ties; fixed seeds and thread
     counts make that choice reproducible.
@@ -80,8 +82,12 @@ def define_objective(m: Model) -> None:
             tie = TIE_BREAK * ((n - inst.rank[p.id]) / n - 0.1 * (s - p.earliest_start) / (width + 1))
             terms.append((m.x[(p.id, s)], inst.start_coefficient(p, s) + tie))
     w_saving = inst.area.config.weights.saving
+    total_potential = sum(c.potential_saving for c in inst.couplings) or 1.0
     for (ci, _sa, _sb), var in m.z.items():
-        terms.append((var, w_saving * inst.couplings[ci].potential_saving))
+        potential = inst.couplings[ci].potential_saving
+        # the tie term credits every realised saving even when w_saving = 0, so z is never
+        # left at 0 for a coupling whose projects do start within its max_gap
+        terms.append((var, w_saving * potential + TIE_BREAK * potential / total_potential))
     m.prob.setObjective(pulp.LpAffineExpression(terms))
 
 

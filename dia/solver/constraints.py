@@ -26,6 +26,7 @@ from collections import defaultdict
 
 import pulp
 
+from dia.solver.instance import payers
 from dia.solver.variables import Model, Terms
 
 LE = pulp.LpConstraintLE
@@ -111,7 +112,7 @@ def budget(m: Model) -> None:
     saving_terms: dict[tuple[str, int], Terms] = defaultdict(dict)
     for (pid, t), sav in savings.items():
         p = inst.area.project_by_id[pid]
-        for share in p.payers:
+        for share in payers(p):
             acc = saving_terms[(share.partner, t)]
             for var, coef in sav.items():
                 acc[var] = acc.get(var, 0.0) - share.fraction * coef
@@ -196,7 +197,7 @@ def fund_project(m: Model) -> None:
         rows[(pid, q, t)][var] = 1.0
     for (pid, q, t), terms in sorted(rows.items()):
         p = inst.area.project_by_id[pid]
-        fraction = next(s.fraction for s in p.payers if s.partner == q)
+        fraction = next(s.fraction for s in payers(p) if s.partner == q)
         for var, coef in savings.get((pid, t), {}).items():
             terms[var] = terms.get(var, 0.0) + fraction * coef
         for var, coef in spend[(pid, t)].items():

@@ -17,7 +17,7 @@ import pulp
 
 from dia.model import Finding, Project, SolverOptions
 from dia.solver.build import build_model
-from dia.solver.instance import Instance
+from dia.solver.instance import Instance, payers
 from dia.solver.result import realised
 from dia.solver.solve import SolveResult, solve
 from dia.solver.texts import money, number, text
@@ -74,7 +74,7 @@ def explain_infeasible(inst: Instance, options: SolverOptions) -> list[str]:
                 if pid not in required:
                     continue
                 p = by_id[pid]
-                share = next((x.fraction for x in p.payers if x.partner == q), 0.0)
+                share = next((x.fraction for x in payers(p) if x.partner == q), 0.0)
                 need += share * p.spend_in(s, t)
             fund = sum(v.value() or 0.0 for (f, pid, qq, tt), v in m.draw.items() if qq == q and tt == t)
             line = text(lang, "budget_short", q=q, t=t, need=money(need, lang), budget=money(amount, lang),
@@ -211,7 +211,7 @@ def reasons(inst: Instance, starts: Mapping[str, int],
 
     def budget_blocks(p: Project, start: int) -> list[tuple[str, int]]:
         blocked = []
-        for share in p.payers:
+        for share in payers(p):
             for k, amount in enumerate(p.profile):
                 t = start + k
                 if t in inst.area.config.horizon and _partner_tight(

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 from dia.model import Project
 from dia.solver.baseline import _Ledger
-from dia.solver.instance import Instance
+from dia.solver.instance import Instance, payers
 from dia.solver.result import capped_credit, objective_parts
 
 
@@ -76,7 +76,7 @@ def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None
         if prices is None:
             return p.cost
         total = 0.0
-        for share in p.payers:
+        for share in payers(p):
             for k, amount in enumerate(p.profile):
                 total += prices.get((share.partner, s + k), 0.0) * share.fraction * amount
         return total

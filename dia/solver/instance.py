@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from dia.model import Area, Coupling, Fund, Project, SolverOptions
+from dia.model import Area, CostShare, Coupling, Fund, Project, SolverOptions
 
 if TYPE_CHECKING:
     from dia.coupling import CouplingGraph
@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 #: Fraction of a project's cost added to its weighted value in the delay penalty, so that
 #: projects without a value still prefer their preferred start (see ``Weights.delay``).
 DELAY_COST_FRACTION = 0.001
+
+
+def payers(p: Project) -> tuple[CostShare, ...]:
+    """Who pays which fraction of ``p``, sorted by partner name (never in input order, so the
+    order of the ``Cofinanciering`` cell changes nothing)."""
+    return tuple(sorted(p.payers, key=lambda s: s.partner))
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,7 @@ class Instance:
         """
         out: dict[tuple[str, str], tuple[Fund, ...]] = {}
         for p in self.schedulable:
-            for share in p.payers:
+            for share in payers(p):
                 funds = tuple(
                     f for f in self.area.funds
                     if f.name in p.funds and f.is_eligible(p.type, share.partner)
@@ -164,7 +170,7 @@ class Instance:
         """
         horizon = self.area.config.horizon
         saving = sum(self.saving_part(self.couplings[ci], p.id) for ci in self.couplings_of[p.id])
-        for share in p.payers:
+        for share in payers(p):
             funds = self.eligible_funds.get((p.id, share.partner), ())
             need: list[tuple[int, float]] = []
             for k, amount in enumerate(p.profile):

@@ -231,15 +231,19 @@ def solve_instance(
         start = warm_start_values(m, complete_ones[stats.warm_start])
     remaining = max(1.0, options.time_limit - (time.perf_counter() - t0))
     say(f"solving with {options.solver.upper()}", None)
-    result = solve(m, options.model_copy(update={"time_limit": remaining}), start=start, progress=progress)
-    if stats.warm_start is not None and result.status in ("feasible", "no_solution") and (
+    # CBC 2.10 (PuLP's bundled build) loses the sign of a maximisation's MIP start and may then
+    # report a worse agenda as optimal, so CBC gets no start; the start is kept below instead
+    given = start if options.solver == "highs" else None
+    result = solve(m, options.model_copy(update={"time_limit": remaining}), start=given, progress=progress)
+    if stats.warm_start is not None and result.status != "infeasible" and (
             result.objective is None or result.objective < stats.candidates[stats.warm_start] - 1.0):
-        # the solver stopped with something worse than the start it was given (CBC may ignore
-        # a start): keep the start, with its continuous values from the LP with x fixed
+        # the solver ended below a start we know is feasible: keep the start, with its
+        # continuous values from the LP with x fixed; a claim of optimality is then wrong,
+        # so its bound is not trusted either (the LP bound stands in below)
         kept = _fix_to(m, complete_ones[stats.warm_start], options)
         if kept is not None:
             stats.warm_start_kept = True
-            result = replace(result, status="feasible", objective=kept)
+            result = replace(result, status="feasible", objective=kept, bound=None, gap=None)
     if stats.lp_bound is not None and result.objective is not None:
         # the LP bound is valid too (CBC may print none when stopped early)
         bound = stats.lp_bound if result.bound is None else min(result.bound, stats.lp_bound)

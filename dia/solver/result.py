@@ -25,7 +25,7 @@ from dia.model import (
     RunInfo,
     ScheduledProject,
 )
-from dia.solver.instance import Instance
+from dia.solver.instance import Instance, payers
 from dia.solver.texts import text
 
 #: Amounts are reported in euro cents.
@@ -45,8 +45,13 @@ def realised(inst: Instance, starts: Mapping[str, int], ci: int) -> bool:
 
 
 def capped_credit(inst: Instance, starts: Mapping[str, int]) -> dict[int, tuple[float, float]]:
-    """Credited saving parts (a, b) per realised koppelkans, scaled down where a project's
-    parts would exceed its cost (used by the baseline; the optimiser takes its own values)."""
+    """Credited saving parts (a, b) per realised koppelkans, within every project's cost.
+
+    Each realised coupling is credited the fraction ``min(f_a, f_b)`` of its saving, where
+    ``f_p = min(1, cost_p / Σ parts of p's realised couplings)``: one fraction per coupling,
+    as the model's ``z``, so the value is one the MILP can reach with these start years (a
+    lower bound on its own optimal crediting). Used by the baseline and the warm starts.
+    """
     parts: dict[int, tuple[float, float]] = {}
     total: dict[str, float] = defaultdict(float)
     for ci, c in enumerate(inst.couplings):
@@ -57,8 +62,12 @@ def capped_credit(inst: Instance, starts: Mapping[str, int]) -> dict[int, tuple[
             total[c.project_b] += pb
     by_id = inst.area.project_by_id
     factor = {pid: (min(1.0, by_id[pid].cost / t) if t > 0 else 1.0) for pid, t in total.items()}
-    return {ci: (pa * factor[inst.couplings[ci].project_a], pb * factor[inst.couplings[ci].project_b])
-            for ci, (pa, pb) in parts.items()}
+    out: dict[int, tuple[float, float]] = {}
+    for ci, (pa, pb) in parts.items():
+        c = inst.couplings[ci]
+        f = min(factor[c.project_a], factor[c.project_b])
+        out[ci] = (pa * f, pb * f)
+    return out
 
 
 def project_saving_by_year(inst: Instance, starts: Mapping[str, int],
@@ -168,7 +177,7 @@ def assemble(
         s = starts.get(p.id)
         spend: list[PartnerSpend] = []
         if s is not None:
-            for share in p.payers:
+            for share in payers(p):
                 for k, amount in enumerate(p.profile):
                     t = s + k
                     spend.append(PartnerSpend(partner=share.partner, year=t,

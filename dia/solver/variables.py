@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pulp
 
-from dia.solver.instance import Instance
+from dia.solver.instance import Instance, payers
 
 Key = tuple[object, ...]
 Terms = dict[pulp.LpVariable, float]
@@ -86,7 +86,7 @@ class Model:
                     for k, amount in enumerate(p.profile):
                         if amount == 0:
                             continue
-                        for share in p.payers:
+                        for share in payers(p):
                             terms = out[(share.partner, s + k)]
                             terms[var] = terms.get(var, 0.0) + share.fraction * amount
             cached = self._cache["gross"] = dict(out)
