@@ -28,6 +28,7 @@ Examples::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing as mp
 import os
 import resource
@@ -111,6 +112,7 @@ def run_one(size: str, seed: int, solver: str, variant: str, time_limit: float, 
 
 
 def _child(queue: Any, args: tuple[Any, ...]) -> None:
+    os.setpgrp()  # own process group, so a solver that ignores its time limit can be stopped
     try:
         queue.put(run_one(*args))
     except Exception as exc:  # report the crash as a row: a benchmark that crashes is a failure
@@ -118,13 +120,27 @@ def _child(queue: Any, args: tuple[Any, ...]) -> None:
                    "variant": args[3]})
 
 
-def run_isolated(*args: Any) -> dict[str, Any]:
-    """Run :func:`run_one` in a fresh spawned process (own peak memory, clean imports)."""
+def run_isolated(*args: Any, watchdog: float) -> dict[str, Any]:
+    """Run :func:`run_one` in a fresh spawned process (own peak memory, clean imports).
+
+    A run still going after ``watchdog`` seconds (CBC does not always honour its time limit)
+    is stopped with its whole process group and reported as such.
+    """
+    import queue as queue_module
+    import signal
+
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(queue, args))
     proc.start()
-    row: dict[str, Any] = queue.get()
+    try:
+        row: dict[str, Any] = queue.get(timeout=watchdog)
+    except queue_module.Empty:
+        if proc.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+        row = {"error": f"still running after {watchdog:.0f} s (time limit ignored), stopped",
+               "size": args[0], "solver": args[2], "variant": args[3]}
     proc.join()
     return row
 
@@ -180,8 +196,10 @@ def main() -> None:
         limit, target = TARGETS.get(size, (10.0, 0.01))
         for solver in [s.strip() for s in args.solver.split(",")]:
             for variant in [v.strip() for v in args.variants.split(",")]:
-                row = run_isolated(size, args.seed, solver, variant, args.time_limit or limit,
-                                   args.gap if args.gap is not None else target, args.threads)
+                time_limit = args.time_limit or limit
+                row = run_isolated(size, args.seed, solver, variant, time_limit,
+                                   args.gap if args.gap is not None else target, args.threads,
+                                   watchdog=5 * time_limit + 120)
                 rows.append(row)
                 print(f"# done: {size} {solver} {variant}", file=sys.stderr, flush=True)
     print(f"# dia optimiser benchmark, seed {args.seed}, {os.cpu_count()} cores "

@@ -263,7 +263,8 @@ def _solve_cbc(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariab
         st = "optimal"
     else:
         st = "feasible"
-    if st == "optimal" and bound is None:
-        bound = objective
+    if st == "optimal" and bound is None and objective is not None:
+        # CBC prints no bound when it stops within the gap tolerance: the tolerance is one
+        bound = objective + options.gap * abs(objective)
     gap = relative_gap(objective, bound) if st in ("optimal", "feasible") else None
     return SolveResult(st, "cbc", version, objective, bound, gap, seconds, warm_start_used=bool(start))
