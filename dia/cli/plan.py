@@ -182,6 +182,10 @@ def plan(area: Path, scenario: Path | None, solver: str | None, time_limit: floa
 
     loaded = load_area(area)
     language = lang or loaded.config.language
+    if language != loaded.config.language:
+        # the explanations follow the area's language: ask for them in the one chosen here
+        # (a valid Literal value, so skipping revalidation is safe; inputs and hash unchanged)
+        loaded = loaded.model_copy(update={"config": loaded.config.model_copy(update={"language": language})})
     text = _TEXT[language]
     cfg = loaded.config
     click.echo(str(text["loaded"]).format(name=cfg.name, n=len(loaded.projects), p=len(loaded.partners),

@@ -269,7 +269,7 @@ def reasons(inst: Instance, starts: Mapping[str, int],
 
 def binding_budgets(inst: Instance, net: Mapping[tuple[str, int], float],
                     duals: Mapping[tuple[str, int], float]) -> list[Finding]:
-    """Partner-years whose budget binds: used up (with carry-in), or scarce by its dual."""
+    """Partner-years whose budget (with carry-in) is used up, with their marginal value."""
     lang = inst.area.config.language
     out: list[Finding] = []
     for q in inst.partners:
@@ -279,9 +279,11 @@ def binding_budgets(inst: Instance, net: Mapping[tuple[str, int], float],
             used = net.get((q, t), 0.0)
             dual = duals.get((q, t)) or 0.0
             used_up = available > 0 and used >= available - max(0.5, 0.005 * available)
-            if not used_up and dual <= 1e-9:
+            if not used_up:
+                # scarcity alone is in PartnerYear.dual; in the LP relaxation nearly every
+                # budget is priced, so listing them all would bury the binding ones
                 continue
-            state = text(lang, "used_up" if used_up else "scarce")
+            state = text(lang, "used_up")
             line = text(lang, "binding", q=q, t=t, state=state, used=money(used, lang),
                         available=money(available, lang))
             if dual > 1e-9:

@@ -68,11 +68,16 @@ def test_binding_budget_has_a_positive_dual_and_a_finding() -> None:
     area = one_partner([project("A", value=300), project("B", value=200)], budget=150)
     agenda = solve(area)
     row = next(py for py in agenda.cashflow if py.year == 2026)
-    assert row.dual is not None and row.dual > 0
+    assert row.dual is not None and row.dual > 0  # scarce: B would be worth 2 per euro
     slack = next(py for py in agenda.cashflow if py.year == 2028)
     assert slack.dual == 0
-    assert any(f.kind == "binding_budget" and f.year == 2026 for f in agenda.findings)
+    # scarce but not used up (100 of 150): in the dual, not in the findings
+    assert not any(f.kind == "binding_budget" for f in agenda.findings)
     assert any(f.kind == "dropped" and f.project_id == "B" for f in agenda.findings)
+    used_up = solve(one_partner([project("A", value=300), project("B", value=200)], budget=100))
+    (finding,) = [f for f in used_up.findings if f.kind == "binding_budget"]
+    assert (finding.partner, finding.year) == ("Gemeente", 2026)
+    assert finding.message.startswith("Gemeente 2026: budget used up (€ 100 of € 100 incl. carry-over)")
 
 
 def test_moved_project_says_it_was_moved_to_couple() -> None:
