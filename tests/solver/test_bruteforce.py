@@ -344,22 +344,20 @@ def test_infeasible_dependency_names_the_projects() -> None:
 
 
 @SOLVERS
-def test_realised_savings_count_whatever_their_weight(solver: str, request: pytest.FixtureRequest) -> None:
+def test_realised_savings_count_whatever_their_weight(solver: str) -> None:
     """A realised koppelkans saves its money even when the objective gives savings weight 0.
 
     With ``weights.saving = 0`` HiGHS leaves the coupling variables ``z`` at 0: both couplings
     of the checker's area are reported realised but credit nothing, the partners' cash flow
     omits 10,000 euro of savings, and the reason says "saving capped" although no cap binds.
-    CBC happens to set ``z = 1``. The weight should only change what the objective values.
+    CBC happened to set ``z = 1``. The weight should only change what the objective values.
+    (Fixed in a0b1b7f.)
     """
     from dia.model import Weights
     from dia.solver import plan_agenda
     from tests.solver.test_checker import checker_area
     from tests.strategies import couplings_of
 
-    if solver == "highs":
-        request.applymarker(pytest.mark.xfail(strict=True, reason="solver bug (reported): z left at 0 "
-                                              "when weights.saving = 0"))
     base = checker_area()
     area = checker_area(config=base.config.model_copy(update={"weights": Weights(saving=0.0, delay=0.02)}))
     couplings = couplings_of(area)
