@@ -217,7 +217,8 @@ def _highs_result(m: Model, highs: _HiGHS, seconds: float) -> SolveResult:
 
 _CBC_LINE = {
     "objective": re.compile(r"^Objective value:\s*(\S+)", re.M),
-    "bound": re.compile(r"^Lower bound:\s*(\S+)", re.M),
+    # pulp runs CBC with -max, so CBC reports the bound of the maximisation as "Upper bound"
+    "bound": re.compile(r"^Upper bound:\s*(\S+)", re.M),
     "result": re.compile(r"^Result - (.+)$", re.M),
     "version": re.compile(r"^Version:\s*(\S+)", re.M),
 }
@@ -252,8 +253,7 @@ def _solve_cbc(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariab
     bound_match = _CBC_LINE["bound"].search(text)
     if bound_match:
         with contextlib.suppress(ValueError):
-            # CBC minimises the negated objective of a maximisation
-            bound = -float(bound_match.group(1))
+            bound = float(bound_match.group(1))
     st: Status
     if m.prob.status == pulp.LpStatusInfeasible or "infeasible" in result_text:
         st = "infeasible"
