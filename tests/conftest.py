@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -109,3 +110,25 @@ def invoke(runner: CliRunner, *args: object) -> Result:
     from dia.cli import cli
 
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True)
+def _check_every_agenda(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the independent checker on every agenda any in-process test produces.
+
+    ``dia.api``, ``dia.scenarios`` and the CLI import ``plan_agenda`` from
+    ``dia.solver`` at call time, so replacing the attribute there routes every
+    in-process solve through :func:`tests.checker.assert_valid` (solves in
+    worker processes of parallel ``compare``/``sweep`` are not wrapped).
+    """
+    import dia.solver
+    from tests.checker import assert_valid
+
+    original = dia.solver.plan_agenda
+
+    def checked(area: Any, couplings: Any, **kwargs: Any) -> Any:
+        agenda = original(area, couplings, **kwargs)
+        assert_valid(area, couplings, agenda, fixed_starts=kwargs.get("fixed_starts"))
+        return agenda
+
+    monkeypatch.setattr(dia.solver, "plan_agenda", checked)
