@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +133,7 @@ def _check_every_agenda(monkeypatch: pytest.MonkeyPatch) -> None:
         return agenda
 
     monkeypatch.setattr(dia.solver, "plan_agenda", checked)
+    # Test modules that did ``from dia.solver import plan_agenda`` hold their own reference.
+    for name, module in list(sys.modules.items()):
+        if name.startswith("tests.") and getattr(module, "plan_agenda", None) is original:
+            monkeypatch.setattr(module, "plan_agenda", checked)
