@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 import pulp
 
 from dia.errors import InfeasibleError, NoSolutionError
-from dia.model import Agenda, Area, Coupling, RunInfo, SolverOptions
+from dia.model import EURO_TOLERANCE, Agenda, Area, Coupling, RunInfo, SolverOptions
 from dia.solver.baseline import baseline_starts
 from dia.solver.build import build_model
 from dia.solver.explain import binding_budgets, budget_duals, explain_infeasible, reasons, value_of
@@ -242,15 +242,19 @@ def solve_instance(
         if budget >= 0.5:
             say("searching around the best start", None)
             t2 = time.perf_counter()
-            found = _neighbourhood(m, complete_ones[stats.warm_start], guide, options, budget)
+            searched = _neighbourhood(m, complete_ones[stats.warm_start], guide, options, budget)
             stats.neighbourhood_seconds = time.perf_counter() - t2
-            if found is not None and complete(inst, found):
+            if searched is not None and complete(inst, searched[0]):
+                found, columns = searched
                 value = agenda_value(inst, found)
                 if value > stats.candidates[stats.warm_start] + 1.0:
                     stats.candidates["neighbourhood"] = value
                     complete_ones["neighbourhood"] = found
                     stats.warm_start = "neighbourhood"
-                    start = warm_start_values(m, found)
+                    # every column as HiGHS found it, not just the rounded x: a start whose x
+                    # are rounded may overspend a budget that the solver filled to the cent
+                    # (x = 1 - 1e-7 is integral within its tolerance) and would be rejected
+                    start = columns
     remaining = max(1.0, options.time_limit - (time.perf_counter() - t0))
     say(f"solving with {options.solver.upper()}", None)
     # CBC 2.10 (PuLP's bundled build) loses the sign of a maximisation's MIP start and may then
@@ -274,11 +278,13 @@ def solve_instance(
 
 
 def _neighbourhood(m: Model, starts: Mapping[str, int], guide: Mapping[tuple[str, int], float],
-                   options: SolverOptions, time_limit: float) -> dict[str, int] | None:
-    """Solve the MILP with every ``x`` fixed where the LP and ``starts`` agree; its start years.
+                   options: SolverOptions, time_limit: float
+                   ) -> tuple[dict[str, int], dict[pulp.LpVariable, float]] | None:
+    """Solve the MILP with every ``x`` fixed where the LP and ``starts`` agree.
 
-    The result is feasible for the full model (only bounds were tightened) and at least as good
-    as ``starts`` when the solver accepts the start. Returns None when nothing was found.
+    Returns its start years and the value of every column (a complete MIP start for the full
+    model), or None when nothing was found. The result is feasible for the full model (only
+    bounds were tightened) and at least as good as ``starts`` when the solver accepts the start.
     """
     bounds = {key: (var.lowBound, var.upBound) for key, var in m.x.items()}
     for (pid, s), var in m.x.items():
@@ -293,20 +299,31 @@ def _neighbourhood(m: Model, starts: Mapping[str, int], guide: Mapping[tuple[str
             m.x[key].lowBound, m.x[key].upBound = lo, up
     if result.objective is None:
         return None
-    return {pid: s for (pid, s), var in m.x.items() if value_of(var) > 0.5}
+    columns = {var: value_of(var) for var in m.prob.variables()}
+    return {pid: s for (pid, s), var in m.x.items() if value_of(var) > 0.5}, columns
 
 
 def _fix_to(m: Model, starts: Mapping[str, int], options: SolverOptions) -> float | None:
-    """Fix every ``x`` to ``starts`` and solve the remaining LP; its objective, or None."""
+    """Fix every ``x`` to ``starts`` and solve the remaining LP; its objective, or None.
+
+    Each budget row gets ``EURO_TOLERANCE`` of room: ``starts`` may come from a MILP solution
+    that filled a budget to the cent with ``x = 1 - 1e-7`` (integral within the solver's
+    tolerance), which with ``x`` exactly 1 overspends by a fraction of a euro.
+    """
     bounds = {key: (var.lowBound, var.upBound) for key, var in m.x.items()}
     for (pid, s), var in m.x.items():
         value = 1.0 if starts.get(pid) == s else 0.0
         var.lowBound = var.upBound = value
+    budget_rows = [con for name, con in m.constraints.items() if m.names[name][0] == "budget"]
+    for con in budget_rows:
+        con.constant -= EURO_TOLERANCE  # the row is expr + constant = 0: rhs + tolerance
     try:
         fixed = solve(m, options.model_copy(update={"solver": "highs"}), relax=True)
     finally:
         for key, (lo, up) in bounds.items():
             m.x[key].lowBound, m.x[key].upBound = lo, up
+        for con in budget_rows:
+            con.constant += EURO_TOLERANCE
     return fixed.objective if fixed.status == "optimal" else None
 
 
