@@ -20,6 +20,7 @@ FAMILIES: tuple[str, ...] = (
     "start_once",
     "mandatory",
     "budget",
+    "budget_knapsack",
     "carry_over",
     "fund_amount",
     "fund_project",

@@ -132,6 +132,58 @@ def budget(m: Model) -> None:
             m.add("budget", (q, t), index, terms, EQ, amount)
 
 
+def budget_knapsack(m: Model) -> None:
+    """A pure 0-1 knapsack per partner-year implied by the budget rows (a valid inequality).
+
+    For each partner ``q`` and horizon year ``t`` whose candidate spend can exceed its cap:
+
+        sum_p share_{p,q} * (1 - μ_p) * sum_{s ∈ S_p} profile_p[t-s] * x[p,s] <= A_{q,t} + F_{q,t}
+
+    where ``μ_p = min(1, sum_{c ∋ p} part_{c,p} / cost_p)`` is the largest share of its cost a
+    project can save, ``A_{q,t}`` the most money ``q`` can have in ``t`` (its budget plus the
+    largest carry-in, ``Instance.max_available``) and ``F_{q,t}`` the amounts in ``t`` of every
+    fund that may pay part of ``q``'s share of some project.
+
+    Notes
+    -----
+    Implied by ``budget``, ``carry_over``, ``fund_amount``, ``coupling_realisation`` and
+    ``saving_cap`` (savings credited to ``p`` in ``t`` are at most ``μ_p`` times its spend, draws
+    at most the funds' amounts, the carry-in at most its largest value), so it cuts off no
+    agenda. It adds no LP strength by itself, but unlike the budget equality (with its
+    continuous unspent, carry, draw and saving terms) it is a row of binaries only, from which
+    HiGHS derives cliques (two projects that cannot run in the same year), covers and
+    knapsack cuts: on the bundled example it halves the time to prove optimality. Rows that
+    can never bind (all candidates together fit) are left out, and the elastic model, whose
+    budgets may be exceeded, has none.
+    """
+    inst = m.inst
+    if m.elastic:
+        return
+    funds: dict[tuple[str, int], float] = defaultdict(float)
+    for f, q, t in sorted({(f, q, t) for (f, _pid, q, t) in m.draw}):
+        funds[(q, t)] += inst.area.fund_by_name[f].amount_in(t)
+    rows: dict[tuple[str, int], Terms] = defaultdict(dict)
+    years = set(inst.years)
+    for p in inst.schedulable:
+        saving = sum(inst.saving_part(inst.couplings[ci], p.id) for ci in inst.couplings_of[p.id])
+        keep = 1.0 - min(1.0, saving / p.cost) if p.cost > 0 else 1.0
+        for s in inst.starts[p.id]:
+            var = m.x[(p.id, s)]
+            for k, amount in enumerate(p.profile):
+                if not amount or s + k not in years:
+                    continue
+                for share in payers(p):
+                    terms = rows[(share.partner, s + k)]
+                    terms[var] = terms.get(var, 0.0) + share.fraction * amount * keep
+    for qi, q in enumerate(inst.partners):
+        for t in inst.years:
+            terms = rows.get((q, t), {})
+            cap = inst.max_available[(q, t)] + funds.get((q, t), 0.0)
+            if sum(terms.values()) <= cap:
+                continue
+            m.add("budget_knapsack", (q, t), (qi, t), dict(terms), LE, cap)
+
+
 def carry_over(m: Model) -> None:
     """At most the partner's fraction of its unspent budget moves to the next year.
 
