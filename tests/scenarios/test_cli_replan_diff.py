@@ -63,7 +63,7 @@ def two_partner_area(example_dir: Path, tmp_path: Path) -> Path:
     """The example with only the gemeente's and the waterschap's workbooks: fast to solve."""
     folder = tmp_path / "klein"
     folder.mkdir()
-    for name in ("dia.yaml", "Gemeente Enschede.xlsx", "Waterschap Vechtstromen.xlsx"):
+    for name in ("dia.yaml", "sia_weights.yaml", "Gemeente Enschede.xlsx", "Waterschap Vechtstromen.xlsx"):
         shutil.copyfile(example_dir / name, folder / name)
     return folder
 
