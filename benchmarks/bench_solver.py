@@ -10,7 +10,8 @@ Targets (issue #5): the example proven optimal <= 2 s; 200 projects <= 1 % gap <
 
 Variants measure what each modelling choice contributes:
 
-* ``best``     - default: LP relaxation, best of baseline / greedy / dual-priced greedy as MIP start;
+* ``best``     - default: LP relaxation, best of baseline / greedy / dual-priced greedy, then the LP
+  sub-MILP (RENS) and the neighbourhood search (RINS), the best agenda as MIP start;
 * ``baseline`` - warm start from the uncoordinated baseline only;
 * ``cold``     - no warm start;
 * ``weak``     - disaggregated coupling rows (``z <= x_a``, ``z <= x_b`` per pair) instead of the
