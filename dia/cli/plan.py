@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from dia.model import Agenda, BaselineSummary
+from dia.model import Agenda
+from dia.model.agenda import key_figures
 
 _TEXT = {
     "nl": {
@@ -84,15 +85,7 @@ def comparison_rows(agenda: Agenda, lang: str) -> list[tuple[str, str, str, str]
     rows = text["rows"]
     assert isinstance(rows, dict)
     base = agenda.baseline
-    chosen = [p for p in agenda.projects if p.is_selected]
-    opt = BaselineSummary(
-        value=sum(p.value for p in chosen),
-        weighted_value=sum(p.weighted_value for p in chosen),
-        saving=sum(c.saving for c in agenda.couplings),
-        couplings_realised=sum(1 for c in agenda.couplings if c.is_realised),
-        projects_selected=len(chosen),
-        budget_used=sum(py.net for py in agenda.cashflow),
-    )
+    opt = key_figures(agenda)
     n_projects, n_couplings = len(agenda.projects), len(agenda.couplings)
     out: list[tuple[str, str, str, str]] = []
 

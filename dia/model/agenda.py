@@ -167,3 +167,20 @@ class Agenda(Frozen):
     run: RunInfo
     findings: tuple[Finding, ...] = ()
     baseline: BaselineSummary | None = None
+
+
+def key_figures(agenda: Agenda) -> BaselineSummary:
+    """The key figures of an agenda, in the shape of the baseline comparison.
+
+    One definition for the solver (which summarises the baseline agenda this
+    way) and for everything that sets an agenda beside its baseline.
+    """
+    chosen = [p for p in agenda.projects if p.is_selected]
+    return BaselineSummary(
+        value=sum(p.value for p in chosen),
+        weighted_value=sum(p.weighted_value for p in chosen),
+        saving=sum(c.saving for c in agenda.couplings),
+        couplings_realised=sum(1 for c in agenda.couplings if c.is_realised),
+        projects_selected=len(chosen),
+        budget_used=sum(py.net for py in agenda.cashflow),
+    )

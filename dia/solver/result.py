@@ -25,6 +25,7 @@ from dia.model import (
     RunInfo,
     ScheduledProject,
 )
+from dia.model.agenda import key_figures
 from dia.solver.instance import Instance, payers
 from dia.solver.texts import text
 
@@ -236,13 +237,5 @@ def assemble(
 
 
 def summary(agenda: Agenda) -> BaselineSummary:
-    """Key figures of an agenda for the added-value comparison."""
-    chosen = [p for p in agenda.projects if p.is_selected]
-    return BaselineSummary(
-        value=sum(p.value for p in chosen),
-        weighted_value=sum(p.weighted_value for p in chosen),
-        saving=sum(c.saving for c in agenda.couplings),
-        couplings_realised=sum(1 for c in agenda.couplings if c.is_realised),
-        projects_selected=len(chosen),
-        budget_used=sum(py.net for py in agenda.cashflow),
-    )
+    """Key figures of an agenda for the added-value comparison (see :func:`key_figures`)."""
+    return key_figures(agenda)
