@@ -21,6 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.io.excel import column_letter
 from dia.sia.config import SiaConfig, SiaConfigFindings
 from dia.sia.indicators import BuurtRow, IndicatorTable
 
@@ -135,13 +136,6 @@ def _norm(header: object) -> str:
     return re.sub(r"[\s_\-]+", "", str(header or "")).lower()
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
@@ -274,7 +268,7 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
     problems: list[Problem] = []
 
     def where(column: str, row: int | None = None, col: int | None = None) -> Location:
-        cell = f"{_column_letter(col)}{row}" if sheet_name is not None and row and col is not None else None
+        cell = f"{column_letter(col)}{row}" if sheet_name is not None and row and col is not None else None
         return Location(file=shown, sheet=sheet_name, row=row, column=column, cell=cell)
 
     def find(column: str | None, what: str) -> int | None:
