@@ -143,6 +143,18 @@ def partner_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str],
     return fig
 
 
+def _stack_by_partner(ax: Axes, frame: pd.DataFrame, years: list[int], column: str,
+                      colours: dict[str, str]) -> list[float]:
+    """Draw ``column`` per year as bars stacked by partner (sorted); return the stack heights."""
+    bottom = [0.0] * len(years)
+    for partner in sorted(set(frame["partner"])):
+        data = frame[frame["partner"] == partner].set_index("year").reindex(years, fill_value=0.0)
+        values = [float(v) for v in data[column]]
+        ax.bar(years, values, bottom=bottom, color=colours.get(partner, "#808080"), label=partner, width=0.75)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    return bottom
+
+
 def total_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str], lang: str) -> Figure:
     """The area total: net spend stacked by partner against the summed budget lines."""
     from matplotlib.figure import Figure
@@ -151,12 +163,7 @@ def total_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str], l
     fig.subplots_adjust(left=0.85 / 9.0, right=1 - 1.9 / 9.0, top=1 - 0.45 / 4.2, bottom=0.45 / 4.2)
     ax = fig.subplots()
     years = sorted({int(y) for y in frame["year"]})
-    bottom = [0.0] * len(years)
-    for partner in sorted(set(frame["partner"])):
-        data = frame[frame["partner"] == partner].set_index("year").reindex(years, fill_value=0.0)
-        values = [float(v) for v in data["own"]]
-        ax.bar(years, values, bottom=bottom, color=colours.get(partner, "#808080"), label=partner, width=0.75)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    _stack_by_partner(ax, frame, years, "own", colours)
     totals = frame.groupby("year")[["budget", "available"]].sum().reindex(years, fill_value=0.0)
     _budget_steps(ax, years, [float(v) for v in totals["budget"]], color="#222222", lw=1.4,
                   label=text("chart.budget", lang))
@@ -177,12 +184,7 @@ def savings_figure(agenda: Agenda, frame: pd.DataFrame, colours: dict[str, str],
     fig.subplots_adjust(left=0.85 / 9.0, right=1 - 1.9 / 9.0, top=1 - 0.45 / 3.6, bottom=0.45 / 3.6)
     ax = fig.subplots()
     years = sorted({int(y) for y in frame["year"]})
-    bottom = [0.0] * len(years)
-    for partner in sorted(set(frame["partner"])):
-        data = frame[frame["partner"] == partner].set_index("year").reindex(years, fill_value=0.0)
-        values = [float(v) for v in data["saving"]]
-        ax.bar(years, values, bottom=bottom, color=colours.get(partner, "#808080"), label=partner, width=0.75)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    bottom = _stack_by_partner(ax, frame, years, "saving", colours)
     for year, total in zip(years, bottom, strict=True):
         if total > 0:
             ax.annotate(euro_short(total, lang), (year, total), ha="center", va="bottom", fontsize=7,
