@@ -9,6 +9,7 @@ import click
 
 from dia.coupling import Cluster, CouplingGraph, Group
 from dia.model import Area, Coupling
+from dia.report._text import euro_text
 
 #: Groups listed under a cluster before the rest are counted.
 GROUPS_SHOWN = 5
@@ -47,12 +48,6 @@ _TEXT = {
         "written": "Written:",
     },
 }
-
-
-def euro(amount: float, lang: str) -> str:
-    """``€ 1.234.567`` (nl) or ``€1,234,567`` (en), whole euros."""
-    text = f"{amount:,.0f}"
-    return "€ " + text.replace(",", ".") if lang == "nl" else "€" + text
 
 
 def years_text(years: Sequence[int]) -> str:
@@ -110,16 +105,16 @@ def _cluster_rows(
         (c,) = cluster.couplings
         return [(cluster.id, " + ".join(cluster.projects), _buurten(area, cluster.buurten),
                  _where(c), years_text(cluster.years or c.common_years),
-                 euro(cluster.potential_saving, lang))]
+                 euro_text(cluster.potential_saving, lang))]
     head = text["cluster"].format(p=len(cluster.projects), q=len(cluster.partners))
     all_years = [y for g in cluster.groups for y in g.years]
     rows: list[tuple[str, ...]] = [(
         cluster.id, head, _buurten(area, cluster.buurten), _few(list(cluster.streets)),
-        years_text(all_years), euro(cluster.potential_saving, lang),
+        years_text(all_years), euro_text(cluster.potential_saving, lang),
     )]
     for group in cluster.groups[:GROUPS_SHOWN]:
         what, buurt, street, years = _group_row(cg, group)
-        rows.append(("", "  " + what, buurt, street, years, euro(group.potential_saving, lang)))
+        rows.append(("", "  " + what, buurt, street, years, euro_text(group.potential_saving, lang)))
     if len(cluster.groups) > GROUPS_SHOWN:
         rows.append(("", "  " + text["more"].format(n=len(cluster.groups) - GROUPS_SHOWN), "", "", "", ""))
     if not cluster.groups:
@@ -172,7 +167,7 @@ def koppelkansen(area: Path, out: Path | None, lang: str | None) -> None:
         click.echo(text["none"].format(name=name))
     else:
         click.echo(text["head"].format(name=name, n=len(cg.couplings), p=cg.graph.number_of_nodes(),
-                                       c=len(cg.clusters), s=euro(cg.total_saving, language)))
+                                       c=len(cg.clusters), s=euro_text(cg.total_saving, language)))
         click.echo("")
         header = (text["rank"], text["what"], text["buurt"], text["street"], text["years"], text["saving"])
         click.echo(format_table(header, ranked_rows(cg, language)))

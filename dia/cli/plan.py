@@ -11,6 +11,7 @@ import click
 
 from dia.model import Agenda
 from dia.model.agenda import key_figures
+from dia.report._text import euro_text
 
 _TEXT = {
     "nl": {
@@ -71,14 +72,6 @@ _TEXT = {
 FINDINGS_SHOWN = 12
 
 
-def euro(amount: float, lang: str) -> str:
-    """Whole euros: ``€ 1.234.567`` (nl) or ``€1,234,567`` (en)."""
-    text = f"{amount:,.0f}"
-    if lang == "nl":
-        return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return "€" + text
-
-
 def comparison_rows(agenda: Agenda, lang: str) -> list[tuple[str, str, str, str]]:
     """The optimised-vs-baseline table: (figure, baseline, DIA, difference)."""
     text = _TEXT[lang]
@@ -96,8 +89,8 @@ def comparison_rows(agenda: Agenda, lang: str) -> list[tuple[str, str, str, str]
     def money(name: str, b: float | None, o: float) -> None:
         diff = ""
         if b is not None:
-            diff = ("+" if o - b >= 0 else "−") + euro(abs(o - b), lang)
-        out.append((rows[name], euro(b, lang) if b is not None else "", euro(o, lang), diff))
+            diff = ("+" if o - b >= 0 else "−") + euro_text(abs(o - b), lang)
+        out.append((rows[name], euro_text(b, lang) if b is not None else "", euro_text(o, lang), diff))
 
     count("projects", base.projects_selected if base else None, opt.projects_selected, n_projects)
     money("value", base.value if base else None, opt.value)
@@ -198,9 +191,9 @@ def plan(area: Path, scenario: Path | None, solver: str | None, time_limit: floa
     click.echo(str(text["solver"]).format(solver=run.solver, version=run.solver_version,
                                           build=run.build_seconds, solve=run.solve_seconds))
     o = agenda.objective
-    click.echo(str(text["objective"]).format(total=euro(o.total, language), value=euro(o.value, language),
-                                             saving=euro(o.saving, language),
-                                             delay=euro(o.delay_penalty, language)))
+    click.echo(str(text["objective"]).format(
+        total=euro_text(o.total, language), value=euro_text(o.value, language),
+        saving=euro_text(o.saving, language), delay=euro_text(o.delay_penalty, language)))
     click.echo("")
     click.echo(str(text["compare"]))
     header = (str(text["metric"]), str(text["baseline"]), str(text["optimised"]), str(text["difference"]))
