@@ -271,7 +271,6 @@ def build_html(
     str
         The document (UTF-8 text).
     """
-    from dia import __version__
     from dia.report.colours import partner_colours
 
     colours = colours or partner_colours(agenda, area)
@@ -295,20 +294,47 @@ def build_html(
             caption = text(caption_key, lang, area=agenda.area)  # unused fields are ignored
             charts.append(f"<figure>{_img(charts_png[name], caption)}</figure>")
     sections = [
-        ("first", text("html.summary", lang), warning + _summary(agenda, lang)),
-        ("", text("html.gantt", lang), gantt + f"<h3>{_e(text('html.dropped', lang))}</h3>"
+        (text("html.summary", lang), warning + _summary(agenda, lang)),
+        (text("html.gantt", lang), gantt + f"<h3>{_e(text('html.dropped', lang))}</h3>"
          + _dropped_table(agenda, lang)),
-        ("", text("html.cashflow", lang), (charts[0] if charts else "")
+        (text("html.cashflow", lang), (charts[0] if charts else "")
          + (f'<div class="two">{"".join(charts[1:])}</div>' if len(charts) > 1 else "")
          + _cashflow_table(agenda, lang, colours)),
-        ("", text("html.couplings", lang), _couplings_table(agenda, lang)),
-        ("", text("html.scenario", lang), _scenario(agenda, lang)),
-        *(("", title_, body) for title_, body in extra_sections),
-        ("", text("html.method", lang), f'<p class="method">{_e(text("html.method_text", lang))}</p>'),
+        (text("html.couplings", lang), _couplings_table(agenda, lang)),
+        (text("html.scenario", lang), _scenario(agenda, lang)),
+        *extra_sections,
+        (text("html.method", lang), f'<p class="method">{_e(text("html.method_text", lang))}</p>'),
     ]
+    return html_page(title, subtitle, sections, lang=lang)
+
+
+def html_page(title: str, subtitle: str, sections: Sequence[tuple[str, str]], *, lang: str = "nl") -> str:
+    """A self-contained page in the report's look: the skeleton of ``report.html``.
+
+    The header (title, subtitle), the sections, the footer, and the inline
+    style sheet :data:`CSS`; each printed section starts on a new page. Other
+    pages (``compare.html``) use it so that they look like the report.
+
+    Parameters
+    ----------
+    title, subtitle:
+        Plain text (escaped here).
+    sections:
+        ``(heading, trusted HTML)`` in order; the heading is escaped here,
+        the body must already be escaped (build it with :func:`_e`).
+    lang:
+        ``"nl"`` or ``"en"`` (the page's ``lang`` and the footer).
+
+    Returns
+    -------
+    str
+        The document (UTF-8 text).
+    """
+    from dia import __version__
+
     body = "".join(
-        (f'<section class="{cls}">' if cls else "<section>") + f"<h2>{_e(head)}</h2>{content}</section>"
-        for cls, head, content in sections)
+        ('<section class="first">' if k == 0 else "<section>") + f"<h2>{_e(head)}</h2>{content}</section>"
+        for k, (head, content) in enumerate(sections))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
