@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Fill of a cell that differs from the reference scenario.
 DIFF_FILL = "FFE699"
+#: Fill of the status of a scenario that could not be planned.
+FAILED_FILL = "F4B6B6"
 
 _LABELS: dict[str, tuple[str, str]] = {
     "objective": ("Doelfunctie", "Objective"),
@@ -47,10 +49,38 @@ _LABELS: dict[str, tuple[str, str]] = {
                      "Budget shadow price (value per extra euro)"),
     "status": ("Status solver", "Solver status"),
     "gap": ("Gap", "Gap"),
+    # solver status, short (table cells)
+    "status.optimal": ("optimaal", "optimal"),
+    "status.feasible": ("toegelaten", "feasible"),
+    "status.infeasible": ("onhaalbaar", "infeasible"),
+    "status.no_solution": ("geen oplossing", "no solution"),
+    # scenarios that could not be planned
+    "failed.head": ("Scenario's die niet te plannen zijn", "Scenarios that cannot be planned"),
+    "failed.warning": ("let op: niet te plannen: {names}; de andere scenario's zijn wel vergeleken",
+                       "note: cannot be planned: {names}; the other scenarios are compared"),
+    "failed.page_warning": ("Niet elk scenario is te plannen: {names}. Hun kolom toont alleen de status; "
+                            "waarom staat onder '{head}'.",
+                            "Not every scenario can be planned: {names}. Their column shows only the "
+                            "status; why is under '{head}'."),
+    "failed.see_below": ("{status}: niet te vergelijken, zie hieronder",
+                         "{status}: nothing to compare, see below"),
+    "failed.see_section": ("{status}: niet te vergelijken, zie '{head}'",
+                           "{status}: nothing to compare, see '{head}'"),
+    "failed.none": ("(geen verklaring van de solver)", "(no explanation from the solver)"),
+    "failed.why": ("Waarom", "Why"),
+    # compare.html
+    "html.title": ("Scenariovergelijking {area}", "Scenario comparison {area}"),
+    "html.subtitle": ("Dynamische Investeringsagenda, {start}–{end} · {n} scenario's · referentie: {ref}",
+                      "Dynamic Investment Agenda, {start}–{end} · {n} scenarios · reference: {ref}"),
+    "html.compare": ("Vergelijking van scenario's", "Comparison of scenarios"),
+    "html.charts": ("Waarde, besparing en uitgaven", "Value, savings and spend"),
+    "html.changes": ("Verschillen per project", "Differences per project"),
+    "html.detail": ("Per partner en buurt", "Per partner and buurt"),
     # sheets, headers, charts
     "sheet.summary": ("Vergelijking", "Comparison"),
     "sheet.projects": ("Projecten", "Projects"),
     "sheet.changes": ("Verschillen", "Differences"),
+    "sheet.failed": ("Niet te plannen", "Cannot be planned"),
     "col.metric": ("Kengetal", "Figure"),
     "col.item": ("Onderdeel", "Item"),
     "col.project_id": ("Projectcode", "Project"),
@@ -139,7 +169,7 @@ def projects_csv(table: ComparisonTable) -> bytes:
 def changes_csv(table: ComparisonTable, lang: str = "nl") -> bytes:
     """``compare_changes.csv``: every project that moved between the reference and a scenario."""
     rows = []
-    for name in table.names[1:]:
+    for name in table.planned[1:]:
         for c in table.changes[name]:
             rows.append((fmt_text(name), fmt_text(c.project_id), fmt_text(c.partner), c.kind,
                          "" if c.old_start is None else str(c.old_start),
@@ -167,6 +197,8 @@ def _show(metric: str, value: object, lang: str) -> str:
     """A summary cell for people: euros in thousands/millions, counts, text."""
     if value is None or _missing(value):
         return "–"
+    if metric == "status":
+        return status_label(str(value), lang)
     if metric in EURO_METRICS and isinstance(value, int | float):
         return _euro(float(value), lang)
     if metric == "gap" and isinstance(value, int | float):
@@ -179,6 +211,25 @@ def _show(metric: str, value: object, lang: str) -> str:
 def _euro(amount: float, lang: str) -> str:
     text = f"€ {amount / 1e6:,.2f} mln"
     return text.replace(",", "X").replace(".", ",").replace("X", ".") if lang != "en" else text
+
+
+def status_label(status: str, lang: str = "nl") -> str:
+    """A solver status for people (``optimal``, ``feasible``, ``infeasible``, ``no_solution``)."""
+    key = f"status.{status}"
+    return label(key, lang) if key in _LABELS else status
+
+
+def _marked(table: ComparisonTable, metric: str, name: str, value: object, ref: object) -> bool:
+    """Whether a cell is shown as differing from the reference.
+
+    A scenario that could not be planned differs in its status only: its
+    empty figures are not differences, they are absent.
+    """
+    if name == table.reference:
+        return False
+    if name in table.failed:
+        return metric == "status"
+    return _differs(value, ref)
 
 
 def _row_label(metric: str, item: str, lang: str) -> str:
@@ -209,9 +260,8 @@ def summary_text(table: ComparisonTable, *, lang: str = "nl", detail: bool = Fal
             continue
         shown_item = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
         values = [_at(table.summary, (metric, item), n) for n in names]
-        ref = values[0]
-        cells = [_show(metric, v, lang) + (" *" if j and _differs(v, ref) else "")
-                 for j, v in enumerate(values)]
+        cells = [_show(metric, v, lang) + (" *" if _marked(table, metric, n, v, values[0]) else "")
+                 for n, v in zip(names, values, strict=True)]
         lines.append([_row_label(metric, shown_item, lang), *cells])
     header = ["", *(f"{n} ({label('reference', lang)})" if j == 0 else n for j, n in enumerate(names))]
     widths = [max(len(r[k]) for r in [header, *lines]) for k in range(len(header))]
@@ -226,10 +276,28 @@ def changes_text(table: ComparisonTable, *, lang: str = "nl") -> str:
     """Per scenario, the projects that moved relative to the reference, one per line."""
     blocks = []
     for name in table.names[1:]:
-        changes = table.changes[name]
-        body = [f"  {c.describe('en' if lang == 'en' else 'nl')}" for c in changes] or \
-            [f"  ({label('no_changes', lang)})"]
+        if name in table.failed:
+            status = status_label(table.failed[name].status, lang)
+            body = [f"  ({label('failed.see_below', lang).format(status=status)})"]
+        else:
+            body = [f"  {c.describe('en' if lang == 'en' else 'nl')}" for c in table.changes[name]] or \
+                [f"  ({label('no_changes', lang)})"]
         blocks.append("\n".join([f"{name} vs {table.reference}:", *body]))
+    return "\n\n".join(blocks)
+
+
+def failures_text(table: ComparisonTable, *, lang: str = "nl") -> str:
+    """Per scenario that could not be planned: its status, the solver's message and findings.
+
+    Empty when every scenario was planned.
+    """
+    blocks = []
+    for name, failure in sorted(table.failed.items()):
+        lines = [f"{name}: {status_label(failure.status, lang)}", f"  {failure.message}"]
+        lines.extend(f"  - {f}" for f in failure.findings)
+        if not failure.findings:
+            lines.append(f"  {label('failed.none', lang)}")
+        blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
@@ -260,6 +328,7 @@ def comparison_workbook(table: ComparisonTable, *, lang: str = "nl", area: Area 
     sheet.header(1, [label("col.metric", lang), label("col.item", lang),
                      *(f"{n} ({label('reference', lang)})" if j == 0 else n for j, n in enumerate(names))])
     highlight = sheet.fill(DIFF_FILL)
+    failed_fill = sheet.fill(FAILED_FILL)
     for r, (metric, item) in enumerate(table.summary.index, start=2):
         sheet.put(r, 1, label(metric, lang))
         shown = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
@@ -269,8 +338,12 @@ def comparison_workbook(table: ComparisonTable, *, lang: str = "nl", area: Area 
             value = _at(table.summary, (metric, item), name)
             fmt = EURO if metric in EURO_METRICS else PERCENT if metric == "gap" else \
                 "0.000" if metric == "shadow_price" else None
+            if metric == "status" and not _missing(value):
+                value = status_label(str(value), lang)
             cell = sheet.put(r, c, None if _missing(value) else value, fmt=fmt, width=14)
-            if c > 3 and _differs(value, ref):
+            if name in table.failed and metric == "status":
+                cell.fill = failed_fill
+            elif _marked(table, metric, name, value, ref):
                 cell.fill = highlight
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = ws.dimensions
@@ -303,7 +376,7 @@ def comparison_workbook(table: ComparisonTable, *, lang: str = "nl", area: Area 
                      label("col.change", lang), label("col.old", lang), label("col.new", lang),
                      label("col.text", lang)])
     r = 2
-    for name in names[1:]:
+    for name in table.planned[1:]:
         for change in table.changes[name]:
             sheet.put(r, 1, name)
             sheet.put(r, 2, change.project_id)
@@ -316,7 +389,30 @@ def comparison_workbook(table: ComparisonTable, *, lang: str = "nl", area: Area 
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     sheet.finish()
+
+    if table.failed:
+        _failed_sheet(wb.create_sheet(label("sheet.failed", lang)), table, lang)
     return workbook_bytes(wb)
+
+
+def _failed_sheet(ws: Any, table: ComparisonTable, lang: str) -> None:
+    """The sheet of scenarios that could not be planned: one row for the message, one per finding."""
+    from dia.report.excel import _Sheet
+
+    sheet = _Sheet(ws)
+    sheet.header(1, [label("col.scenario", lang), label("status", lang), label("failed.why", lang)])
+    fill = sheet.fill(FAILED_FILL)
+    r = 2
+    for name, failure in sorted(table.failed.items()):
+        for k, why in enumerate((failure.message, *(failure.findings or (label("failed.none", lang),)))):
+            sheet.put(r, 1, name)
+            cell = sheet.put(r, 2, status_label(failure.status, lang), width=16)
+            if k == 0:
+                cell.fill = fill
+            sheet.put(r, 3, why)
+            r += 1
+    ws.freeze_panes = "A2"
+    sheet.finish()
 
 
 # ---- charts ----------------------------------------------------------------------------------------
@@ -337,7 +433,10 @@ def value_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
         ax = fig.add_subplot(1, 2, k)
         heights = [float(_at(table.summary, (metric, ""), n) or 0) / 1e6 for n in names]
         bars = ax.bar(xs, heights, color=[colour if j == 0 else _lighter(colour) for j in xs])
-        ax.bar_label(bars, labels=[f"{h:.2f}" if h < 10 else f"{h:.1f}" for h in heights],
+        # a scenario that could not be planned has no bar: say so where the bar would be
+        ax.bar_label(bars, labels=[status_label(table.failed[n].status, lang) if n in table.failed
+                                   else f"{h:.2f}" if h < 10 else f"{h:.1f}"
+                                   for n, h in zip(names, heights, strict=True)],
                      fontsize=7, padding=2)
         ax.set_xticks(xs, names, rotation=25, ha="right", fontsize=8)
         ax.set_ylabel(label("chart.euro_mln", lang))
@@ -355,10 +454,13 @@ def _lighter(colour: str) -> str:
 
 
 def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
-    """Grouped bars: net spend per partner (groups) per scenario (bars), € mln, with budget marks."""
+    """Grouped bars: net spend per partner (groups) per scenario (bars), € mln, with budget marks.
+
+    Only planned scenarios have bars (one that could not be planned spends nothing).
+    """
     from matplotlib.figure import Figure
 
-    names = list(table.names)
+    names = list(table.planned)
     partners = sorted(i for m, i in table.summary.index if m == "net_spend")
     fig = Figure(figsize=(max(8.0, 1.1 * len(partners) + 2), 5.2))
     ax = fig.add_subplot(1, 1, 1)
@@ -381,52 +483,131 @@ def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
     return _png(fig)
 
 
-def comparison_section(table: ComparisonTable, *, lang: str = "nl", area: Area | None = None,
-                       charts: Mapping[str, bytes] | None = None) -> tuple[str, str]:
-    """The comparison as a section of the HTML report: ``(title, trusted HTML)``.
+def _html_summary(table: ComparisonTable, lang: str, *, detail: bool, area: Area | None) -> str:
+    """The key figures as an HTML table: cells that differ from the reference shaded.
 
-    Key figures per scenario (cells that differ from the reference shaded),
-    the two charts, and per scenario the projects that moved. Every text from
-    the inputs is escaped.
+    ``detail=False``: the totals and the shadow prices; ``detail=True``: the
+    rows per partner and buurt.
     """
-    from dia.report.html import _e, _img
+    from dia.report.html import _e
 
     names = list(table.names)
+    buurt_names = {b.code: b.name for b in area.config.buurten} if area is not None else {}
     head = "".join([f"<th>{_e(label('col.metric', lang))}</th>",
-                    *(f'<th class="num">{_e(n)}</th>' for n in names)])
+                    *(f'<th class="num">{_e(n)}{_e(" (" + label("reference", lang) + ")") if j == 0 else ""}'
+                      "</th>" for j, n in enumerate(names))])
     rows = []
     for metric, item in table.summary.index:
-        if item and metric != "shadow_price":
+        shown_here = not detail if metric == "shadow_price" else bool(item) == detail
+        if not shown_here:
             continue
+        shown = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
         values = [_at(table.summary, (metric, item), n) for n in names]
         cells = []
-        for j, v in enumerate(values):
-            style = f' style="background:#{DIFF_FILL}"' if j and _differs(v, values[0]) else ""
+        for n, v in zip(names, values, strict=True):
+            fill = FAILED_FILL if n in table.failed and metric == "status" else \
+                DIFF_FILL if _marked(table, metric, n, v, values[0]) else ""
+            style = f' style="background:#{fill}"' if fill else ""
             cells.append(f'<td class="num"{style}>{_e(_show(metric, v, lang))}</td>')
-        rows.append(f"<tr><td>{_e(_row_label(metric, item, lang))}</td>{''.join(cells)}</tr>")
-    summary = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    charts = charts or {}
+        rows.append(f"<tr><td>{_e(_row_label(metric, shown, lang))}</td>{''.join(cells)}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _html_charts(charts: Mapping[str, bytes], lang: str) -> str:
+    from dia.report.html import _img
+
     wanted = (("compare_value.png", "chart.value"), ("compare_spend.png", "chart.spend"))
-    figures = "".join(f"<figure>{_img(charts[name], label(key, lang))}</figure>"
-                      for name, key in wanted if name in charts)
-    moved = []
-    for name in names[1:]:
+    return "".join(f"<figure>{_img(charts[name], label(key, lang))}</figure>"
+                   for name, key in wanted if name in charts)
+
+
+def _html_changes(table: ComparisonTable, lang: str) -> str:
+    """Per scenario the projects that moved (a failed scenario points to the explanations)."""
+    from dia.report.html import _e
+
+    parts = []
+    for name in table.names[1:]:
+        parts.append(f"<h3>{_e(name)} vs {_e(table.reference)}</h3>")
+        if name in table.failed:
+            why = label("failed.see_section", lang).format(
+                status=status_label(table.failed[name].status, lang), head=label("failed.head", lang))
+            parts.append(f'<p class="warning">{_e(why)}</p>')
+            continue
         items = "".join(f"<li>{_e(c.describe('en' if lang == 'en' else 'nl'))}</li>"
                         for c in table.changes[name])
-        moved.append(f"<h3>{_e(name)} vs {_e(table.reference)}</h3>"
-                     + (f"<ul>{items}</ul>" if items else f"<p>{_e(label('no_changes', lang))}</p>"))
-    title = label("sheet.summary", lang) + (" van scenario's" if lang != "en" else " of scenarios")
-    return title, summary + figures + "".join(moved)
+        parts.append(f"<ul>{items}</ul>" if items else f"<p>{_e(label('no_changes', lang))}</p>")
+    return "".join(parts)
+
+
+def _html_failures(table: ComparisonTable, lang: str) -> str:
+    """Per scenario that could not be planned: status, the solver's message and its findings."""
+    from dia.report.html import _e
+
+    parts = []
+    for name, failure in sorted(table.failed.items()):
+        parts.append(f"<h3>{_e(name)}: {_e(status_label(failure.status, lang))}</h3>"
+                     f"<p>{_e(failure.message)}</p>")
+        if failure.findings:
+            parts.append("<ul>" + "".join(f"<li>{_e(f)}</li>" for f in failure.findings) + "</ul>")
+        else:
+            parts.append(f"<p>{_e(label('failed.none', lang))}</p>")
+    return "".join(parts)
+
+
+def _html_failed_warning(table: ComparisonTable, lang: str) -> str:
+    from dia.report.html import _e
+
+    if not table.failed:
+        return ""
+    names = ", ".join(f"{n} ({status_label(f.status, lang)})" for n, f in sorted(table.failed.items()))
+    text = label("failed.page_warning", lang).format(names=names, head=label("failed.head", lang))
+    return f'<p class="warning">{_e(text)}</p>'
+
+
+def comparison_section(table: ComparisonTable, *, lang: str = "nl", area: Area | None = None,
+                       charts: Mapping[str, bytes] | None = None) -> tuple[str, str]:
+    """The comparison as one section of an HTML report: ``(title, trusted HTML)``.
+
+    For :func:`dia.report.html.build_html`'s ``extra_sections``: key figures
+    per scenario (cells that differ from the reference shaded), the two
+    charts, per scenario the projects that moved, and why the scenarios that
+    could not be planned failed. Every text from the inputs is escaped.
+    """
+    from dia.report.html import _e
+
+    body = (_html_failed_warning(table, lang) + _html_summary(table, lang, detail=False, area=area)
+            + _html_charts(charts or {}, lang) + _html_changes(table, lang))
+    if table.failed:
+        body += f"<h3>{_e(label('failed.head', lang))}</h3>" + _html_failures(table, lang)
+    return label("html.compare", lang), body
 
 
 def comparison_html(table: ComparisonTable, *, lang: str = "nl", area: Area | None = None,
                     charts: Mapping[str, bytes] | None = None) -> bytes:
-    """``compare.html``: the reference scenario's report with the comparison as an extra section."""
-    from dia.report.html import build_html
+    """``compare.html``: the comparison as a page in the look of ``report.html``.
 
-    reference = table.runs[table.reference].agenda
-    section = comparison_section(table, lang=lang, area=area, charts=charts)
-    return build_html(reference, lang=lang, area=area, extra_sections=[section]).encode("utf-8")
+    Drawn with the report's own skeleton and style sheet
+    (:func:`dia.report.html.html_page`): self-contained (charts embedded),
+    printable on A4 landscape, one section per part: the key figures, why
+    the scenarios that could not be planned failed (when any did), the
+    charts, the differences per project, the figures per partner and buurt.
+    """
+    from dia.report.html import html_page
+
+    agenda = table.runs[table.reference].agenda
+    title = label("html.title", lang).format(area=agenda.area)
+    subtitle = label("html.subtitle", lang).format(
+        start=agenda.horizon_start, end=agenda.horizon_end, ref=table.reference, n=len(table.names))
+    sections = [(label("html.compare", lang), _html_failed_warning(table, lang)
+                 + _html_summary(table, lang, detail=False, area=area))]
+    if table.failed:  # right after the figures: the board should see why before the details
+        sections.append((label("failed.head", lang), _html_failures(table, lang)))
+    sections += [
+        (label("html.charts", lang), _html_charts(charts or {}, lang)),
+        (label("html.changes", lang), _html_changes(table, lang)),
+        (label("html.detail", lang), _html_summary(table, lang, detail=True, area=area)),
+    ]
+    return html_page(title, subtitle, sections, lang=lang).encode("utf-8")
 
 
 def comparison_files(table: ComparisonTable, *, lang: str = "nl",
@@ -685,7 +866,9 @@ __all__ = [
     "comparison_html",
     "comparison_section",
     "comparison_workbook",
+    "failures_text",
     "label",
+    "status_label",
     "summary_text",
     "sweep_files",
     "sweep_text",

@@ -5,6 +5,12 @@ area and plans it, in parallel processes when there is more than one
 scenario and more than one core; then :func:`comparison_table` turns the
 agendas into a :class:`ComparisonTable` (pandas), one column per scenario.
 
+A scenario that cannot be planned (infeasible, or no solution within the
+solver limits) does not stop the comparison: it is carried as a
+:class:`ScenarioFailure` (status and the solver's explanation) and gets its
+own column, with the status filled in and every figure empty. Only the
+reference scenario must be planned, as everything is compared with it.
+
 Determinism: the columns are the reference scenario first, then the others
 by name, whatever the order the scenarios were given in; every row set is
 sorted; each scenario is solved by a fresh, single-threaded, seeded solver,
@@ -49,6 +55,42 @@ class ScenarioRun:
 
 
 @dataclass(frozen=True)
+class ScenarioFailure:
+    """A scenario that could not be planned: why, as plain data.
+
+    Plain data also because it crosses process boundaries: exceptions are
+    pickled through their ``args`` only, which would lose an
+    :class:`~dia.errors.InfeasibleError`'s findings.
+
+    Attributes
+    ----------
+    name:
+        The scenario.
+    status:
+        ``"infeasible"`` (the hard constraints conflict) or ``"no_solution"``
+        (the solver found no agenda within its limits).
+    message:
+        The solver's message.
+    findings:
+        The solver's explanation: which partner-years and projects conflict
+        (empty when the solver has none, e.g. for ``no_solution``).
+    removed:
+        Projects the scenario left out (id -> why), as for a planned scenario.
+    """
+
+    name: str
+    status: str
+    message: str
+    findings: tuple[str, ...] = ()
+    removed: Mapping[str, str] = field(default_factory=dict)
+
+    def error(self, prefix: str = "scenario") -> DiaError:
+        """The error this failure stands for (its CLI exit code: 2 infeasible, 3 no solution)."""
+        text = f"{prefix} {self.name}: {self.message}"
+        return InfeasibleError(text, self.findings) if self.status == "infeasible" else NoSolutionError(text)
+
+
+@dataclass(frozen=True)
 class ComparisonTable:
     """Scenarios side by side.
 
@@ -65,15 +107,19 @@ class ComparisonTable:
         projects_delayed, projects_dropped, projects_left_out`` (each also per
         partner, and ``projects_scheduled_buurt`` per buurt), ``budget`` and
         ``net_spend`` per partner, ``shadow_price`` per tight partner-year,
-        ``status`` and ``gap``.
+        ``status`` and ``gap``. A failed scenario's column holds only its
+        ``status`` (``infeasible`` or ``no_solution``); every figure is ``None``.
     projects:
         One row per project (union over the scenarios): ``partner, name,
         type, buurt`` and per scenario its start year (``<NA>`` = not
-        scheduled or not in the scenario).
+        scheduled, not in the scenario, or the scenario failed).
     changes:
-        Per scenario (not the reference) what moved relative to the reference.
+        Per planned scenario (not the reference) what moved relative to the
+        reference; failed scenarios have no entry.
     runs:
-        The solved scenarios by name (agendas and left-out projects).
+        The planned scenarios by name (agendas and left-out projects).
+    failed:
+        The scenarios that could not be planned, by name (status and why).
     """
 
     reference: str
@@ -82,6 +128,16 @@ class ComparisonTable:
     projects: pd.DataFrame
     changes: Mapping[str, tuple[Change, ...]]
     runs: Mapping[str, ScenarioRun]
+    failed: Mapping[str, ScenarioFailure] = field(default_factory=dict)
+
+    @property
+    def planned(self) -> tuple[str, ...]:
+        """The names of the planned scenarios, in column order (the reference first)."""
+        return tuple(n for n in self.names if n in self.runs)
+
+    def status(self, name: str) -> str:
+        """A scenario's solver status: ``optimal``, ``feasible``, ``infeasible`` or ``no_solution``."""
+        return self.failed[name].status if name in self.failed else self.runs[name].agenda.run.status
 
     def to_frame(self) -> pd.DataFrame:
         """The summary table (what a notebook user usually wants)."""
@@ -116,14 +172,19 @@ def compare(
     Returns
     -------
     ComparisonTable
+        Scenarios that cannot be planned are in it too, in ``failed`` (with
+        the solver's explanation) and as a column holding only their status.
 
     Raises
     ------
     dia.errors.InputError
         A scenario is invalid or does not fit the area, two scenarios share a
-        name, or ``reference`` is not one of them.
+        name, or ``reference`` is not one of them (raised before any solve).
     dia.errors.InfeasibleError
-        A scenario cannot be planned (the message names the scenario).
+        The reference scenario cannot be planned (the message names it; the
+        findings say why), so there is nothing to compare with.
+    dia.errors.NoSolutionError
+        The solver found no agenda for the reference scenario within its limits.
 
     Examples
     --------
@@ -154,25 +215,7 @@ def _unique(scenarios: Iterable[Scenario]) -> dict[str, Scenario]:
     return out
 
 
-@dataclass(frozen=True)
-class _Failure:
-    """A scenario that could not be planned, carried back from a worker as plain data.
-
-    (Exceptions cross process boundaries through their ``args`` only, which
-    would lose an :class:`InfeasibleError`'s findings.)
-    """
-
-    name: str
-    infeasible: bool
-    message: str
-    findings: tuple[str, ...]
-
-    def error(self) -> DiaError:
-        text = f"scenario {self.name}: {self.message}"
-        return InfeasibleError(text, self.findings) if self.infeasible else NoSolutionError(text)
-
-
-def _solve(area: Area, scenario: Scenario) -> ScenarioRun | _Failure:
+def _solve(area: Area, scenario: Scenario) -> ScenarioRun | ScenarioFailure:
     """Apply, couple and plan one scenario (runs in a worker process)."""
     from dia.coupling import find_couplings
     from dia.solver import plan_agenda
@@ -183,9 +226,10 @@ def _solve(area: Area, scenario: Scenario) -> ScenarioRun | _Failure:
         agenda = plan_agenda(new, find_couplings(new), options=new.config.solver, progress=None,
                              scenario_name=scenario.name)
     except InfeasibleError as exc:
-        return _Failure(scenario.name, True, str(exc.args[0]) if exc.args else str(exc), exc.findings)
+        return ScenarioFailure(scenario.name, "infeasible", str(exc.args[0]) if exc.args else str(exc),
+                               exc.findings, dict(applied.removed))
     except NoSolutionError as exc:
-        return _Failure(scenario.name, False, str(exc), ())
+        return ScenarioFailure(scenario.name, "no_solution", str(exc), (), dict(applied.removed))
     return ScenarioRun(name=scenario.name, agenda=agenda, removed=dict(applied.removed))
 
 
@@ -225,24 +269,25 @@ def run_scenarios(
     *,
     processes: int | None = None,
     progress: Progress | None = None,
-) -> dict[str, ScenarioRun]:
+) -> dict[str, ScenarioRun | ScenarioFailure]:
     """Solve each scenario, in worker processes when more than one is useful.
 
-    Scenarios are first applied here, so an invalid one fails fast before any
-    solving starts. Results are keyed by scenario name (sorted).
+    Scenarios are first applied here, so an invalid one fails fast (an
+    :class:`~dia.errors.InputError`) before any solving starts. A scenario
+    the solver cannot plan comes back as a :class:`ScenarioFailure`; the
+    others are still solved. Results are keyed by scenario name (sorted).
     """
     for s in scenarios:
         apply_scenario_logged(area, s)  # raises InputError for a bad scenario, before any solve
     workers = worker_count(len(scenarios), processes)
     total = len(scenarios)
-    runs: dict[str, ScenarioRun] = {}
+    runs: dict[str, ScenarioRun | ScenarioFailure] = {}
 
-    def done(run: ScenarioRun | _Failure) -> None:
-        if isinstance(run, _Failure):
-            raise run.error()
+    def done(run: ScenarioRun | ScenarioFailure) -> None:
         runs[run.name] = run
         if progress is not None:
-            progress(f"scenario {run.name}: {run.agenda.run.status}", len(runs) / total)
+            status = run.status if isinstance(run, ScenarioFailure) else run.agenda.run.status
+            progress(f"scenario {run.name}: {status}", len(runs) / total)
 
     if workers == 1:
         for s in scenarios:
@@ -251,7 +296,7 @@ def run_scenarios(
             done(_solve(area, s))
     else:
         with pool(workers) as executor:
-            pending: set[Future[ScenarioRun | _Failure]] = {executor.submit(_solve, area, s)
+            pending: set[Future[ScenarioRun | ScenarioFailure]] = {executor.submit(_solve, area, s)
                                                             for s in scenarios}
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -272,28 +317,41 @@ def pick_reference(names: Iterable[str], reference: str | None = None) -> str:
     return REFERENCE_NAME if REFERENCE_NAME in ordered else ordered[0]
 
 
-def comparison_table(runs: Mapping[str, ScenarioRun], *, reference: str | None = None) -> ComparisonTable:
+def comparison_table(runs: Mapping[str, ScenarioRun | ScenarioFailure], *,
+                     reference: str | None = None) -> ComparisonTable:
     """Build the side-by-side table from solved scenarios (pure; no solving).
 
     Parameters
     ----------
     runs:
-        Solved scenarios by name.
+        Solved scenarios, and those that could not be planned, by name.
     reference:
         See :func:`compare`.
+
+    Raises
+    ------
+    dia.errors.InfeasibleError, dia.errors.NoSolutionError
+        The reference scenario is a failure (see :func:`compare`).
     """
     ref = pick_reference(runs, reference)
+    first = runs[ref]
+    if isinstance(first, ScenarioFailure):
+        raise first.error("reference scenario")
     names = (ref, *sorted(n for n in runs if n != ref))
-    agendas = {n: runs[n].agenda for n in names}
-    summary = _summary(agendas, {n: runs[n].removed for n in names})
-    projects = _projects(agendas)
-    changes = {n: tuple(diff_agendas(agendas[ref], agendas[n])) for n in names if n != ref}
+    planned = {n: r for n in names if isinstance(r := runs[n], ScenarioRun)}
+    failed = {n: r for n in names if isinstance(r := runs[n], ScenarioFailure)}
+    agendas = {n: r.agenda for n, r in planned.items()}
+    summary = _summary(names, agendas, {n: r.removed for n, r in planned.items()},
+                       {n: f.status for n, f in failed.items()})
+    projects = _projects(names, agendas)
+    changes = {n: tuple(diff_agendas(agendas[ref], agendas[n])) for n in planned if n != ref}
     return ComparisonTable(reference=ref, names=names, summary=summary, projects=projects,
-                           changes=changes, runs={n: runs[n] for n in names})
+                           changes=changes, runs=planned, failed=failed)
 
 
-def _summary(agendas: Mapping[str, Agenda], removed: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
-    names = list(agendas)
+def _summary(names: Sequence[str], agendas: Mapping[str, Agenda], removed: Mapping[str, Mapping[str, str]],
+             failed: Mapping[str, str]) -> pd.DataFrame:
+    """Rows from the planned agendas; a failed scenario's column holds only its status."""
     partners = sorted({p.partner for a in agendas.values() for p in a.projects}
                       | {c.partner for a in agendas.values() for c in a.cashflow})
     buurten = sorted({p.buurt for a in agendas.values() for p in a.projects})
@@ -333,6 +391,8 @@ def _summary(agendas: Mapping[str, Agenda], removed: Mapping[str, Mapping[str, s
             put("shadow_price", f"{q} {t}", name, dual_of.get((q, t)))
         put("status", "", name, a.run.status)
         put("gap", "", name, a.run.gap)
+    for name, status in failed.items():
+        put("status", "", name, status)
 
     order = {m: i for i, m in enumerate(METRICS)}
     keys = sorted(rows, key=lambda k: (order[k[0]], k[1] != "", k[1]))
@@ -362,7 +422,7 @@ def _clean(value: object, metric: str) -> object:
     return value
 
 
-def _projects(agendas: Mapping[str, Agenda]) -> pd.DataFrame:
+def _projects(names: Sequence[str], agendas: Mapping[str, Agenda]) -> pd.DataFrame:
     info: dict[str, tuple[str, str, str, str]] = {}
     starts: dict[str, dict[str, int | None]] = {}
     for name, a in agendas.items():
@@ -375,7 +435,7 @@ def _projects(agendas: Mapping[str, Agenda]) -> pd.DataFrame:
          "type": [info[i][2] for i in ids], "buurt": [info[i][3] for i in ids]},
         index=pd.Index(ids, name="project_id"),
     )
-    for name in agendas:
+    for name in names:  # a failed scenario's column is all <NA>
         frame[name] = pd.array([starts[i].get(name) for i in ids], dtype="Int64")
     return frame
 

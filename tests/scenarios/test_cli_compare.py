@@ -104,3 +104,78 @@ def test_compare_in_english_notes_another_base(runner: CliRunner, example_dir: P
     assert "basis (reference)" in result.output and "Societal value (SIA-weighted)" in result.output
     assert "note: scenario elders was written for" in result.output
     assert "elders vs basis:" in result.output and "nothing moved" in result.output
+
+
+#: The municipality without any budget while it has mandatory projects: provably infeasible.
+BROKE = "extends: klein.yaml\nname: klein-blut\nbudgets: [{partner: Gemeente Enschede, factor: 0}]\n"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_infeasible_scenario_does_not_stop_the_comparison(runner: CliRunner, example_dir: Path,
+                                                             tmp_path: Path, small: Path, lang: str) -> None:
+    broke = tmp_path / "klein-blut.yaml"
+    broke.write_text(BROKE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(runner, "compare", example_dir, broke, small.parent / "klein-krap.yaml", small,
+                    "--out", out, "--processes", "1", "--quiet", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    status = {"nl": "onhaalbaar", "en": "infeasible"}[lang]
+    lines = result.output.splitlines()
+    header = next(line for line in lines if line.lstrip().startswith("basis ("))
+    assert header.split()[-2:] == ["klein-blut", "klein-krap"]
+    status_row = next(line for line in lines if line.startswith(("Status solver", "Solver status")))
+    assert f"{status} *" in status_row
+    # below the table: why, with the partner-years the solver names
+    why = lines.index(f"klein-blut: {status}")
+    assert lines[why - 1] == {"nl": "Niet te plannen (waarom):", "en": "Cannot be planned (why):"}[lang]
+    assert lines[why + 2].startswith("  - Gemeente Enschede 20")
+    # a warning at the end, and every file written, with the failed scenario in it
+    assert {"nl": "let op: niet te plannen: klein-blut (onhaalbaar)",
+            "en": "note: cannot be planned: klein-blut (infeasible)"}[lang] in lines[-1]
+    csv = (out / "compare.csv").read_text(encoding="utf-8").splitlines()
+    assert csv[0] == "metric,item,basis,klein-blut,klein-krap"
+    assert "status,,optimal,infeasible,optimal" in csv
+    from openpyxl import load_workbook
+
+    assert load_workbook(out / "compare.xlsx").sheetnames[-1] == {"nl": "Niet te plannen",
+                                                                  "en": "Cannot be planned"}[lang]
+    page = (out / "compare.html").read_text(encoding="utf-8")
+    assert f"<h3>klein-blut: {status}</h3>" in page and "<li>Gemeente Enschede 20" in page
+
+
+def test_strict_exits_2_after_writing_the_comparison(runner: CliRunner, example_dir: Path, tmp_path: Path,
+                                                     small: Path) -> None:
+    broke = tmp_path / "klein-blut.yaml"
+    broke.write_text(BROKE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(runner, "compare", example_dir, broke, small, "--out", out, "--processes", "1",
+                    "--quiet", "--strict")
+    assert result.exit_code == 2, result.output
+    assert "scenario klein-blut:" in result.output and "Gemeente Enschede 20" in result.output
+    assert (out / "compare.csv").is_file() and (out / "compare.html").is_file()
+
+
+def test_an_infeasible_reference_exits_2_and_writes_nothing(runner: CliRunner, example_dir: Path,
+                                                            tmp_path: Path, small: Path) -> None:
+    broke = tmp_path / "klein-blut.yaml"
+    broke.write_text(BROKE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(runner, "compare", example_dir, broke, small, "--out", out, "--processes", "1",
+                    "--quiet", "--reference", "klein-blut")
+    assert result.exit_code == 2, result.output
+    assert "reference scenario klein-blut:" in result.output and "Gemeente Enschede 20" in result.output
+    assert not out.exists()
+
+
+def test_a_bad_scenario_still_fails_before_solving_an_infeasible_one(runner: CliRunner, example_dir: Path,
+                                                                    tmp_path: Path, small: Path) -> None:
+    broke = tmp_path / "klein-blut.yaml"
+    broke.write_text(BROKE, encoding="utf-8")
+    bad = tmp_path / "fout.yaml"
+    bad.write_text("extends: klein.yaml\nname: fout\nbogus: 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(runner, "compare", example_dir, broke, small, bad, "--out", out, "--processes", "1")
+    assert result.exit_code == 2, result.output
+    assert "fout.yaml" in result.output and "bogus" in result.output
+    assert "solving scenario" not in result.output and "onhaalbaar" not in result.output
+    assert not out.exists()

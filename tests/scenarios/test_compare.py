@@ -9,7 +9,7 @@ import pytest
 
 from dia.api import plan
 from dia.coupling import find_couplings
-from dia.errors import InfeasibleError, InputError, Reason
+from dia.errors import InfeasibleError, InputError, NoSolutionError, Reason
 from dia.model import Area
 from dia.report.scenarios import comparison_files
 from dia.scenarios.apply import apply_scenario
@@ -79,6 +79,7 @@ def _same(a: Any, b: Any) -> None:
     assert a.summary.equals(b.summary)
     assert a.projects.equals(b.projects)
     assert a.changes == b.changes
+    assert a.failed == b.failed
     fa, fb = comparison_files(a), comparison_files(b)
     assert fa.keys() == fb.keys()
     for name in fa:
@@ -130,13 +131,125 @@ def test_a_bad_scenario_fails_before_any_solve(tiny_area: Area) -> None:
     assert info.value.problems[0].location.file == "fout.yaml"
 
 
+#: Cuts the municipality below its mandatory projects: the solver proves it infeasible.
+BROKE = scenario("blut", budgets=[{"partner": "Gemeente", "factor": 0.1}])
+
+
 @pytest.mark.parametrize("processes", [1, 2])
-def test_an_infeasible_scenario_is_named_with_its_findings(tiny_area: Area, processes: int) -> None:
-    broke = scenario("blut", budgets=[{"partner": "Gemeente", "factor": 0.1}])
+def test_an_infeasible_scenario_gets_a_column_and_the_others_are_compared(tiny_area: Area,
+                                                                          processes: int) -> None:
+    table = compare(tiny_area, [SCENARIOS[1], BROKE, SCENARIOS[0]], processes=processes)
+    assert table.names == ("basis", "blut", "krap")
+    assert table.planned == ("basis", "krap")
+    assert set(table.runs) == {"basis", "krap"} and set(table.changes) == {"krap"}
+    failure = table.failed["blut"]
+    assert failure.status == "infeasible" == table.status("blut")
+    assert any(f.startswith("Gemeente 20") and "tekort" in f for f in failure.findings), failure.findings
+    column = table.summary["blut"]
+    assert column[("status", "")] == "infeasible"
+    assert all(v is None for k, v in column.items() if k != ("status", ""))
+    assert table.projects["blut"].isna().all()
+    # the planned scenarios are compared exactly as without the failed one
+    without = compare(tiny_area, SCENARIOS[:2], processes=1)
+    assert table.summary[["basis", "krap"]].equals(without.summary)
+    assert table.changes == without.changes
+    # the error it stands for still names the scenario and keeps the solver's findings
+    error = failure.error()
+    assert isinstance(error, InfeasibleError) and error.exit_code == 2
+    assert str(error).startswith("scenario blut: ") and error.findings == failure.findings
+
+
+def test_a_failed_scenario_is_identical_whatever_the_order_and_the_processes(tiny_area: Area) -> None:
+    scenarios = [*SCENARIOS[:2], BROKE]
+    _same(compare(tiny_area, scenarios, processes=1), compare(tiny_area, scenarios[::-1], processes=2))
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_infeasible_reference_stops_the_comparison(tiny_area: Area, processes: int) -> None:
     with pytest.raises(InfeasibleError) as info:
-        compare(tiny_area, [SCENARIOS[0], broke], processes=processes)
-    assert str(info.value).startswith("scenario blut: ")
+        compare(tiny_area, [SCENARIOS[0], BROKE], processes=processes, reference="blut")
+    assert str(info.value).startswith("reference scenario blut: ")
     assert any("Gemeente" in f for f in info.value.findings)
+
+
+def test_no_solution_is_carried_like_infeasible() -> None:
+    from dia.report.scenarios import comparison_csv, status_label
+    from dia.scenarios.compare import ScenarioFailure, ScenarioRun, comparison_table
+    from tests.scenarios.agendas import make_agenda
+
+    stuck = ScenarioFailure("traag", "no_solution", "no agenda within 1 s")
+    table = comparison_table({"basis": ScenarioRun("basis", make_agenda({"D-1": 2027})), "traag": stuck})
+    assert table.names == ("basis", "traag") and table.status("traag") == "no_solution"
+    assert "status,,optimal,no_solution" in comparison_csv(table).decode()
+    assert status_label("no_solution") == "geen oplossing"
+    assert status_label("no_solution", "en") == "no solution"
+    assert isinstance(stuck.error(), NoSolutionError) and stuck.error().exit_code == 3
+    with pytest.raises(NoSolutionError, match="reference scenario traag: no agenda"):
+        comparison_table({"basis": ScenarioRun("basis", make_agenda({"D-1": 2027})), "traag": stuck},
+                         reference="traag")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_output_shows_the_failed_scenario_and_why(tiny_area: Area, lang: str) -> None:
+    import html
+    import io
+
+    from openpyxl import load_workbook
+
+    from dia.report.scenarios import DIFF_FILL, FAILED_FILL, changes_text, failures_text, summary_text
+
+    table = compare(tiny_area, [*SCENARIOS[:2], BROKE], processes=1)
+    findings = table.failed["blut"].findings
+    status = {"nl": "onhaalbaar", "en": "infeasible"}[lang]
+    # terminal: the status in its column (marked as differing), the explanation below
+    text = summary_text(table, lang=lang)
+    status_row = next(line for line in text.splitlines()
+                      if line.startswith(("Status solver", "Solver status")))
+    assert f"{status} *" in status_row
+    value_row = text.splitlines()[3]  # value: empty for the failed scenario, no difference marked
+    assert "– " in value_row and "– *" not in value_row
+    assert "see below" in changes_text(table, lang=lang) or "zie hieronder" in changes_text(table, lang=lang)
+    why = failures_text(table, lang=lang)
+    assert why.startswith(f"blut: {status}\n") and all(f"  - {f}" in why for f in findings)
+
+    files = comparison_files(table, lang=lang, area=tiny_area)
+    # CSV: the status code, every number empty; no changes listed for it
+    rows = {tuple(line.split(",")[:2]): line.split(",")[2:]
+            for line in files["compare.csv"].decode().splitlines()}
+    assert rows[("metric", "item")] == ["basis", "blut", "krap"]
+    assert rows[("status", "")] == ["optimal", "infeasible", "optimal"]
+    assert rows[("value", "")][1] == "" and rows[("net_spend", "Gemeente")][1] == ""
+    assert "blut" not in files["compare_changes.csv"].decode()
+    assert all(line.split(",")[6] == "" for line in files["compare_projects.csv"].decode().splitlines()[1:])
+    # workbook: status cell filled, a sheet with the message and one row per finding
+    wb = load_workbook(io.BytesIO(files["compare.xlsx"]))
+    assert wb.sheetnames[-1] == {"nl": "Niet te plannen", "en": "Cannot be planned"}[lang]
+    ws = wb.worksheets[0]
+    status_cell = next(ws.cell(row=r, column=4) for r in range(2, ws.max_row + 1)
+                       if ws.cell(row=r, column=1).value in ("Status solver", "Solver status"))
+    assert status_cell.value == status and str(status_cell.fill.fgColor.rgb).endswith(FAILED_FILL)
+    assert all(not str(ws.cell(row=r, column=4).fill.fgColor.rgb).endswith(DIFF_FILL)
+               for r in range(2, ws.max_row + 1))
+    sheet = [[c.value for c in row] for row in wb.worksheets[-1].iter_rows(min_row=2)]
+    assert sheet == [["blut", status, table.failed["blut"].message],
+                     *(["blut", status, f] for f in findings)]
+    # HTML: the report's look, the status, a section with the solver's explanation
+    page = files["compare.html"].decode()
+    assert "@page { size: A4 landscape" in page and f'<html lang="{lang}">' in page
+    head = {"nl": "Scenario&#x27;s die niet te plannen zijn", "en": "Scenarios that cannot be planned"}[lang]
+    assert f"<h2>{head}</h2>" in page
+    assert f"<h3>blut: {status}</h3>" in page
+    assert all(f"<li>{html.escape(f)}</li>" in page for f in findings)
+    assert f'background:#{FAILED_FILL}">{status}</td>' in page
+
+
+def test_a_failed_scenario_has_no_bars_in_the_charts(tiny_area: Area) -> None:
+    from dia.report.scenarios import spend_chart, value_chart
+
+    with_failure = compare(tiny_area, [*SCENARIOS[:2], BROKE], processes=1)
+    without = compare(tiny_area, SCENARIOS[:2], processes=1)
+    assert spend_chart(with_failure) == spend_chart(without)  # the failed scenario spends nothing
+    assert value_chart(with_failure) != value_chart(without)  # it is named, with its status
 
 
 def test_gap_and_shadow_prices_keep_their_precision() -> None:
