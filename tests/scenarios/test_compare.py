@@ -263,3 +263,59 @@ def test_gap_and_shadow_prices_keep_their_precision() -> None:
     table = comparison_table({"basis": ScenarioRun("basis", agenda)})
     assert table.summary.at[("gap", ""), "basis"] == 0.009912
     assert "gap,,0.009912" in comparison_csv(table).decode()
+
+
+def test_compare_html_is_a_self_contained_page_in_the_report_look(tiny_area: Area) -> None:
+    import re
+
+    from dia.report.html import CSS
+    from dia.report.scenarios import comparison_section, value_chart
+
+    sly = scenario("<b>sly</b>", budgets=[{"partner": "Gemeente", "factor": 0.7}])
+    table = compare(tiny_area, [SCENARIOS[0], sly], processes=1)
+    files = comparison_files(table, lang="en", area=tiny_area)
+    page = files["compare.html"].decode()
+    assert f"<style>{CSS}</style>" in page  # the report's own style sheet, not a copy
+    assert page.startswith("<!DOCTYPE html>") and "<title>Scenario comparison Testwijk</title>" in page
+    heads = re.findall(r"<h2>(.*?)</h2>", page)
+    assert heads == ["Comparison of scenarios", "Value, savings and spend", "Differences per project",
+                     "Per partner and buurt"]  # nothing failed: no section for failures
+    assert page.count('<section class="first">') == 1 and page.count("<section") == len(heads)
+    for attr in re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', page):
+        assert attr.startswith("data:image/png;base64,"), attr[:60]
+    assert page.count("data:image/png;base64,") == 2
+    assert "<b>sly</b>" not in page and "&lt;b&gt;sly&lt;/b&gt;" in page  # input text is escaped
+    assert "Tubantia-Toekomst" in page  # buurt names in the detail section
+    assert "Gemeente Riool Tubantiastraat: 2027 → 2028" in page  # what moved
+    # the same pieces as one section for a report of one's own
+    title, body = comparison_section(table, lang="en", charts={"compare_value.png": value_chart(table)})
+    assert title == "Comparison of scenarios" and body.count("data:image/png;base64,") == 1
+    assert "&lt;b&gt;sly&lt;/b&gt;" in body and "<b>sly</b>" not in body
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_compare_html_renders_in_a_browser(tiny_area: Area, tmp_path: Any) -> None:
+    import re
+
+    from PIL import Image
+
+    from tests.report.browser import find_chromium, run_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("no chromium")
+    table = compare(tiny_area, [*SCENARIOS[:2], BROKE], processes=1)
+    page = tmp_path / "compare.html"
+    page.write_bytes(comparison_files(table, area=tiny_area)["compare.html"])
+    run = run_chromium(binary, page, tmp_path / "shot.png", action="screenshot")
+    assert run.console == [], run.console
+    with Image.open(run.output) as shot:
+        colours = shot.convert("RGB").getcolors(maxcolors=1 << 16)
+    assert colours is None or len(colours) > 50, "screenshot is (nearly) blank"
+    pdf = run_chromium(binary, page, tmp_path / "print.pdf", action="print-to-pdf").output.read_bytes()
+    boxes = [tuple(float(x) for x in m) for m in
+             re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)]
+    assert len(boxes) >= 5, "one printed page per section at least"
+    for width, height in boxes:  # A4 landscape, as report.html
+        assert width == pytest.approx(842, abs=2) and height == pytest.approx(595, abs=2)
