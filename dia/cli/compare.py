@@ -52,8 +52,8 @@ def progress_printer(quiet: bool = False) -> Callable[[str, float | None], None]
 @click.argument("area", type=click.Path(path_type=Path))
 @click.argument("scenarios", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Write compare.xlsx, compare.csv, compare_projects.csv, compare_changes.csv "
-                   "and charts here.")
+              help="Write compare.xlsx, compare.csv, compare_projects.csv, compare_changes.csv, "
+                   "compare.html and charts here.")
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core, at most one per scenario; 1 = no pool).")
 @click.option("--reference", default=None, help="Scenario the others are compared with (default: basis).")
@@ -120,5 +120,5 @@ def compare(area: Path, scenarios: tuple[Path, ...], out: Path | None, processes
     if failed:  # last, so that it is the line a user sees when the run ends
         names = ", ".join(f"{n} ({status_label(f.status, language)})" for n, f in failed)
         click.secho(label("failed.warning", language).format(names=names), fg="yellow", err=True)
-    if failed and strict:
-        raise failed[0][1].error()  # the group reports it and exits with its code (2, or 3)
+    if failed and strict:  # the first failed scenario by name; the group reports it and exits 2 (or 3)
+        raise failed[0][1].error()
