@@ -8,10 +8,13 @@ column, cell or YAML key). Readers collect *all* problems and raise one
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from dia.messages import Msg
 
 Severity = Literal["error", "warning"]
 
@@ -98,12 +101,42 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong (or suspicious) in the input."""
+    """One thing wrong (or suspicious) in the input.
+
+    ``message`` is English. A problem made with :meth:`of` also keeps its
+    message id (``template``, a key of :data:`dia.messages.MESSAGES`) and
+    ``params``, so :meth:`text` can render it in Dutch or English; the two
+    do not take part in equality or hashing (``message`` already does).
+    """
 
     reason: Reason
     message: str
     location: Location = field(default_factory=Location)
     severity: Severity = "error"
+    template: str | None = field(default=None, compare=False)
+    params: Mapping[str, object] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(
+        cls, reason: Reason, message: Msg, location: Location | None = None, severity: Severity = "error"
+    ) -> Problem:
+        """A problem from a catalogue message (``dia.messages.msg(id, **params)``), English ``message``."""
+        return cls(
+            reason,
+            message.text("en"),
+            location if location is not None else Location(),
+            severity,
+            message.id,
+            message.params,
+        )
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in ``lang`` (``"nl"`` or ``"en"``); English ``message`` when it has no template."""
+        if self.template is None:
+            return self.message
+        from dia.messages import render
+
+        return render(self.template, self.params, lang)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -121,14 +154,38 @@ class DiaError(Exception):
 
 
 class InputError(DiaError):
-    """One or more problems in the inputs; carries them all, sorted by location."""
+    """One or more problems in the inputs; carries them all, sorted by location.
 
-    def __init__(self, problems: Iterable[Problem], summary: str | None = None) -> None:
+    ``summary`` may be a catalogue message (:class:`dia.messages.Msg`) so it can
+    be shown in either language; ``lang`` is the language the input asks for
+    (the area's ``dia.yaml`` ``language:``) when it was read, else None.
+    """
+
+    def __init__(
+        self, problems: Iterable[Problem], summary: str | Msg | None = None, lang: str | None = None
+    ) -> None:
         self.problems: tuple[Problem, ...] = tuple(
             sorted(problems, key=lambda p: (p.location.sort_key(), p.reason.value, p.message))
         )
-        self.summary = summary or _default_summary(self.problems)
+        self.summary_msg: Msg | None = None
+        if summary is None or isinstance(summary, str):
+            self.summary = summary or _default_summary(self.problems)
+        else:
+            self.summary_msg = summary
+            self.summary = summary.text("en")
+        self.lang = lang
         super().__init__(self.summary)
+
+    def summary_text(self, lang: str = "nl") -> str:
+        """The summary line in ``lang``: the default count line, a catalogue summary, else as given."""
+        from dia.messages import msg
+
+        if self.summary_msg is not None:
+            return self.summary_msg.text(lang)
+        if self.summary == _default_summary(self.problems):
+            n = sum(1 for p in self.problems if p.severity == "error")
+            return msg("input.summary.one" if n == 1 else "input.summary.many", n=n).text(lang)
+        return self.summary
 
     @property
     def errors(self) -> tuple[Problem, ...]:
