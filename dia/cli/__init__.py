@@ -73,8 +73,20 @@ class DiaGroup(LazyGroup):
     """The top-level group: maps :class:`DiaError` to its exit code, bugs to exit 1.
 
     Doing this in ``invoke`` (not around ``main``) means click's ``CliRunner``
-    sees exactly the exit codes and messages a user sees.
+    sees exactly the exit codes and messages a user sees. Errors are printed
+    in the language of the command's ``--lang`` when given, else the area's
+    ``language:`` when its ``dia.yaml`` was read (``InputError.lang``), else Dutch.
     """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        # Kept to read the command's --lang if it fails (click clears the args before invoking it).
+        ctx.meta[_COMMAND_ARGS] = list(ctx.args)
+        return rest
+
+    def error_lang(self, ctx: click.Context, exc: DiaError) -> str:
+        """The language to print ``exc`` in: explicit ``--lang``, else the input's, else Dutch."""
+        return _explicit_lang(self, ctx) or getattr(exc, "lang", None) or "nl"
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -91,7 +103,7 @@ class DiaGroup(LazyGroup):
         except DiaError as exc:
             from dia.cli._render import render_error
 
-            render_error(exc)
+            render_error(exc, self.error_lang(ctx, exc))
             raise click.exceptions.Exit(exc.exit_code) from None
         except Exception as exc:  # the one place that turns bugs into exit 1
             if (ctx.obj or {}).get("debug"):
@@ -103,6 +115,31 @@ class DiaGroup(LazyGroup):
                 err=True,
             )
             raise click.exceptions.Exit(1) from None
+
+
+_COMMAND_ARGS = "dia.command_args"
+
+
+def _explicit_lang(group: click.Group, ctx: click.Context) -> str | None:
+    """The failed command's ``--lang`` if the user gave it (not its default), else None.
+
+    The command's arguments are parsed again the way shell completion does
+    (``resilient_parsing``: no callbacks, no errors), so no command has to
+    report its language to the group.
+    """
+    name = ctx.invoked_subcommand
+    command = group.get_command(ctx, name) if name else None
+    if command is None or not any(p.name == "lang" for p in command.params):
+        return None
+    try:
+        sub = command.make_context(name, list(ctx.meta.get(_COMMAND_ARGS, [])), parent=ctx,
+                                   resilient_parsing=True)
+    except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+        return None
+    value = sub.params.get("lang")
+    source = sub.get_parameter_source("lang")
+    explicit = source not in (None, click.core.ParameterSource.DEFAULT)
+    return value if explicit and value in ("nl", "en") else None
 
 
 @click.group(cls=DiaGroup, context_settings={"help_option_names": ["-h", "--help"]})

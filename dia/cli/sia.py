@@ -133,7 +133,7 @@ def sia(indicators: Path | None, config_path: Path | None, out: Path | None, emi
         from dia.cli._render import problem_table
 
         click.echo(t["warnings"].format(n=len(warnings)), err=True)
-        click.echo(problem_table(warnings, limit=10), err=True)
+        click.echo(problem_table(warnings, limit=10, lang=lang), err=True)
 
     if out is not None:
         highlight = restrict or ()

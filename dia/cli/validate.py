@@ -83,7 +83,7 @@ def validate(area: Path, lang: str | None) -> None:
     if read.warnings:
         click.echo("", err=True)
         click.echo(text["warnings"].format(n=len(read.warnings)), err=True)
-        click.echo(problem_table(read.warnings), err=True)
+        click.echo(problem_table(read.warnings, lang=language), err=True)
 
 
 def _mln(amount: float, lang: str) -> str:

@@ -143,7 +143,7 @@ class _Reader:
         if any(p.severity == "error" for p in self.problems) or config is None:
             if config is not None:
                 self._map_findings(area_findings(config, projects, budgets, funds), cfg)
-            raise InputError(self.problems)
+            raise InputError(self.problems, lang=config.language if config is not None else None)
         try:
             area = Area(
                 config=config,
@@ -157,7 +157,7 @@ class _Reader:
             self._map_findings(area_findings(config, projects, budgets, funds), cfg)
             if len(self.problems) == before:  # not a cross-reference finding: report pydantic's own words
                 self.problems.extend(problems_from(exc, lambda loc: Location(file=self.folder.name)))
-            raise InputError(self.problems) from None
+            raise InputError(self.problems, lang=config.language) from None
         warnings = tuple(
             sorted(
                 (p for p in self.problems if p.severity == "warning"),
@@ -426,7 +426,7 @@ class _Reader:
                     try:
                         data["geometry"] = cells.parse_wkt(location)
                     except cells.CellIssue as issue:
-                        self._add(issue.reason, issue.message, rec.at("location"))
+                        self.problems.append(Problem.of(issue.reason, issue.msg, rec.at("location")))
                         continue
                 else:
                     data["streets"] = cells.parse_list(location)

@@ -15,15 +15,25 @@ from collections.abc import Callable
 from typing import Any
 
 from dia.errors import Reason
+from dia.messages import Msg, msg
 
 
 class CellIssue(ValueError):
-    """A cell value that does not fit its column (reason + found/expected message)."""
+    """A cell value that does not fit its column (reason + found/expected message).
 
-    def __init__(self, reason: Reason, message: str) -> None:
-        super().__init__(message)
+    ``msg`` is the catalogue message (Dutch or English on demand), ``message`` its English text.
+    """
+
+    def __init__(self, reason: Reason, message: Msg) -> None:
+        super().__init__(message.text("en"))
         self.reason = reason
-        self.message = message
+        self.msg = message
+        self.message = message.text("en")
+
+
+def _expected(what: str, found: object, reason: Reason = Reason.WRONG_TYPE, **params: object) -> CellIssue:
+    """``expected <what>, got <found>`` with ``what`` a ``cell.what.*`` message id."""
+    return CellIssue(reason, msg("cell.expected", what=msg(f"cell.what.{what}", **params), found=found))
 
 
 #: Excel error values as they appear in cached results.
@@ -71,10 +81,7 @@ def show(value: object) -> str:
 
 def _check_error_value(value: object) -> None:
     if isinstance(value, str) and value[:2].lstrip()[:1] == "#" and value.strip().upper() in EXCEL_ERRORS:
-        raise CellIssue(
-            Reason.WRONG_TYPE,
-            f"the cell shows the Excel error {value.strip()}; fix the formula or type a value",
-        )
+        raise CellIssue(Reason.WRONG_TYPE, msg("cell.excel_error", error=value.strip()))
 
 
 def parse_text(value: object) -> str:
@@ -83,34 +90,34 @@ def parse_text(value: object) -> str:
         return " ".join(value.split())
     _check_error_value(value)
     if isinstance(value, bool):
-        raise CellIssue(Reason.WRONG_TYPE, f"expected text, got the truth value {value}")
+        raise _expected("text", msg("cell.found.bool", value=value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.date):
-        raise CellIssue(Reason.WRONG_TYPE, f"expected text, got the date {show(value)}")
+        raise _expected("text", msg("cell.found.date", value=show(value)))
     return " ".join(str(value).split())
 
 
-def parse_int(value: object, what: str = "a whole number") -> int:
-    """A whole number: ``3``, ``3.0``, ``"3"``, ``"3,0"``."""
+def parse_int(value: object, what: str = "int") -> int:
+    """A whole number: ``3``, ``3.0``, ``"3"``, ``"3,0"`` (``what``: the ``cell.what.*`` id in messages)."""
     if type(value) is float and value.is_integer():
         return int(value)
     _check_error_value(value)
     if isinstance(value, bool | dt.date):
-        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}")
+        raise _expected(what, show(value))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if math.isfinite(value) and value.is_integer():
             return int(value)
-        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}")
+        raise _expected(what, show(value))
     text = str(value).strip().replace(",", ".")
     try:
         number = float(text)
     except ValueError:
-        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}") from None
+        raise _expected(what, show(value)) from None
     if not (math.isfinite(number) and number.is_integer()):
-        raise CellIssue(Reason.WRONG_TYPE, f"expected {what}, got {show(value)}")
+        raise _expected(what, show(value))
     return int(number)
 
 
@@ -119,12 +126,10 @@ def parse_year(value: object) -> int:
     if type(value) is float and value.is_integer() and 1900 <= value <= 2200:
         return int(value)
     if isinstance(value, dt.date):
-        raise CellIssue(
-            Reason.WRONG_TYPE, f"expected a year like 2027, got the date {show(value)}; type the year only"
-        )
-    year = parse_int(value, "a year like 2027")
+        raise CellIssue(Reason.WRONG_TYPE, msg("cell.year_date", value=show(value)))
+    year = parse_int(value, "year")
     if not 1900 <= year <= 2200:
-        raise CellIssue(Reason.OUT_OF_RANGE, f"expected a year like 2027, got {year}")
+        raise _expected("year", year, Reason.OUT_OF_RANGE)
     return year
 
 
@@ -140,7 +145,7 @@ def parse_bool(value: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellIssue(Reason.WRONG_TYPE, f"expected ja/nee (or yes/no, true/false), got {show(value)}")
+    raise _expected("bool", show(value))
 
 
 def parse_amount(value: object) -> float:
@@ -164,10 +169,10 @@ def parse_amount(value: object) -> float:
     """
     _check_error_value(value)
     if isinstance(value, bool | dt.date):
-        raise CellIssue(Reason.WRONG_TYPE, f"expected an amount in euro, got {show(value)}")
+        raise _expected("amount", show(value))
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise CellIssue(Reason.WRONG_TYPE, f"expected an amount in euro, got {value}")
+            raise _expected("amount", value)
         return float(value)
     raw = str(value)
     text = raw.casefold().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
@@ -176,10 +181,7 @@ def parse_amount(value: object) -> float:
         text = text[:-2]
     match = _AMOUNT.match(text)
     if not match or (match["scale"] and match["scale"] not in _SCALES):
-        raise CellIssue(
-            Reason.WRONG_TYPE,
-            f"expected an amount in euro (e.g. 1250000, € 1.250.000 or 1,25 mln), got {show(raw)}",
-        )
+        raise _expected("amount_eg", show(raw))
     number = _number(match["num"], has_scale=bool(match["scale"]), raw=raw)
     amount = number * _SCALES.get(match["scale"], 1.0)
     return -amount if match["sign"] == "-" else amount
@@ -187,7 +189,7 @@ def parse_amount(value: object) -> float:
 
 def _number(num: str, *, has_scale: bool, raw: str) -> float:
     """Digits with ``.``/``,`` separators -> float, deciding which one is the decimal mark."""
-    bad = CellIssue(Reason.WRONG_TYPE, f"expected an amount in euro, got {show(raw)}")
+    bad = _expected("amount", show(raw))
     dots, commas = num.count("."), num.count(",")
     if dots and commas:
         decimal = "." if num.rfind(".") > num.rfind(",") else ","
@@ -218,9 +220,8 @@ def _number(num: str, *, has_scale: bool, raw: str) -> float:
             return float(whole + frac)
         raise CellIssue(
             Reason.INVALID_VALUE,
-            f"{show(raw)} is ambiguous: {whole}{sep}{frac} means {whole}{frac} or "
-            f"{float(whole + '.' + frac):g} depending on the notation (Dutch or English); "
-            "write the number without thousands separators",
+            msg("cell.ambiguous_amount", value=show(raw), written=f"{whole}{sep}{frac}",
+                thousands=f"{whole}{frac}", decimal=f"{float(whole + '.' + frac):g}"),
         )
     return float(whole + "." + frac)
 
@@ -229,7 +230,7 @@ def parse_fraction(value: object) -> float:
     """A fraction 0–1 from ``0.25``, ``"0,25"`` or ``"25%"`` (Excel % cells store 0.25)."""
     _check_error_value(value)
     if isinstance(value, bool | dt.date):
-        raise CellIssue(Reason.WRONG_TYPE, f"expected a fraction 0–1 or a percentage, got {show(value)}")
+        raise _expected("fraction", show(value))
     if isinstance(value, int | float):
         number = float(value)
     else:
@@ -239,15 +240,11 @@ def parse_fraction(value: object) -> float:
         try:
             number = float(text)
         except ValueError:
-            raise CellIssue(
-                Reason.WRONG_TYPE, f"expected a fraction 0–1 or a percentage like 25%, got {show(value)}"
-            ) from None
+            raise _expected("fraction_eg", show(value)) from None
         if percent:
             number /= 100
     if not (math.isfinite(number) and 0 <= number <= 1):
-        raise CellIssue(
-            Reason.OUT_OF_RANGE, f"expected a fraction 0–1 or a percentage 0–100%, got {show(value)}"
-        )
+        raise _expected("fraction_range", show(value), Reason.OUT_OF_RANGE)
     return number
 
 
@@ -270,21 +267,17 @@ def parse_shares(value: object) -> tuple[tuple[str, float], ...]:
     for part in parse_list(value):
         match = _SHARE.match(part)
         if not match:
-            raise CellIssue(
-                Reason.WRONG_TYPE,
-                f"expected 'partner percentage%' parts separated by ; "
-                f"(e.g. Gemeente Enschede 50%; Domijn 50%), got {show(part)}",
-            )
+            raise _expected("shares", show(part))
         fraction = float(match["pct"].replace(",", ".")) / 100
         if not 0 < fraction <= 1:
-            raise CellIssue(Reason.OUT_OF_RANGE, f"a share must lie between 0% and 100%, got {show(part)}")
+            raise CellIssue(Reason.OUT_OF_RANGE, msg("cell.share_range", value=show(part)))
         out.append((match["name"].strip(), fraction))
     total = sum(f for _, f in out)
     if out and abs(total - 1.0) > 1e-6:
-        raise CellIssue(Reason.INVALID_VALUE, f"the shares add up to {100 * total:g}%, expected 100%")
+        raise CellIssue(Reason.INVALID_VALUE, msg("cell.shares_sum", total=f"{100 * total:g}"))
     names = [n.casefold() for n, _ in out]
     if len(set(names)) != len(names):
-        raise CellIssue(Reason.INVALID_VALUE, "a partner appears twice in the shares")
+        raise CellIssue(Reason.INVALID_VALUE, msg("cell.shares_twice"))
     return tuple(out)
 
 
@@ -304,9 +297,9 @@ def parse_wkt(text: str) -> str:
     try:
         geometry = wkt.loads(text)
     except shapely.errors.ShapelyError as exc:
-        raise CellIssue(Reason.INVALID_GEOMETRY, f"not valid WKT: {exc}") from None
+        raise CellIssue(Reason.INVALID_GEOMETRY, msg("cell.wkt_invalid", detail=exc)) from None
     if geometry.is_empty:
-        raise CellIssue(Reason.INVALID_GEOMETRY, "the WKT geometry is empty")
+        raise CellIssue(Reason.INVALID_GEOMETRY, msg("cell.wkt_empty"))
     return " ".join(text.split())
 
 

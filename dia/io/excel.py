@@ -452,7 +452,7 @@ def read_table(
                     rec.values[name] = parse(value)
             except cells.CellIssue as issue:
                 rec.bad.add(name)
-                problems.append(Problem(issue.reason, issue.message, rec.at(name)))
+                problems.append(Problem.of(issue.reason, issue.msg, rec.at(name)))
         for c in others:
             if c < n and not cells.is_empty(row[c]):
                 headerless.setdefault(c, excel_row)
