@@ -94,6 +94,17 @@ class Names:
         return shown + (render("names.more", {"n": rest}, lang) if rest > 0 else "")
 
 
+@dataclass(frozen=True)
+class Joined:
+    """Several values (e.g. locations) joined by ``sep``, each shown in the message's language."""
+
+    items: tuple[object, ...]
+    sep: str = "; "
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        return self.sep.join(str(localize(item, lang)) for item in self.items)
+
+
 def location_text(location: object, lang: str = DEFAULT_LANG) -> str:
     """A :class:`~dia.errors.Location` as ``file › sheet › C14 (Kosten)``, its words in ``lang``."""
     from dia.errors import Location
@@ -124,7 +135,7 @@ def localize(value: object, lang: str) -> object:
     """A parameter value as shown in ``lang``; plain values are passed through for ``str.format``."""
     from dia.errors import Location
 
-    if isinstance(value, Msg | Number | Names):
+    if isinstance(value, Msg | Number | Names | Joined):
         return value.text(lang)
     if isinstance(value, Location):
         return location_text(value, lang)
@@ -155,6 +166,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- shared pieces --------------------------------------------------------------------------
     "names.none": ("(geen)", "(none)"),
     "names.more": (", … (nog {n})", ", … ({n} more)"),
+    "word.none": ("geen", "none"),
     "input.summary.one": ("{n} probleem in de invoer", "{n} problem in the input"),
     "input.summary.many": ("{n} problemen in de invoer", "{n} problems in the input"),
     # ---- the CLI's problem table (dia/cli/_render.py) -------------------------------------------
@@ -221,4 +233,237 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cell.wkt_invalid": ("geen geldige WKT: {detail}", "not valid WKT: {detail}"),
     "cell.wkt_empty": ("de WKT-geometrie is leeg", "the WKT geometry is empty"),
+    # ---- partner workbooks (dia/io/excel.py) -------------------------------------------------------
+    "excel.macros": (
+        "het werkboek bevat macro's; die worden nooit uitgevoerd, alleen de celwaarden worden gelezen",
+        "the workbook contains macros; they are never run, only the cell values are read",
+    ),
+    "excel.encrypted": (
+        "het werkboek is met een wachtwoord beveiligd",
+        "the workbook is protected with a password",
+    ),
+    "excel.damaged": (
+        "het werkboek is beschadigd ({detail}); open het in Excel en sla het opnieuw op",
+        "the workbook is damaged ({detail}); open it in Excel and save it again",
+    ),
+    "excel.second_sheet": (
+        "een tweede blad {kind} ({sheet!r}) naast {first!r}; zet alle regels in één blad",
+        "a second {kind} sheet ({sheet!r}) next to {first!r}; put all rows in one sheet",
+    ),
+    "excel.sheet_part_missing": (
+        "het XML-deel van het blad staat niet waar het werkboek zegt; open het in Excel en sla het op",
+        "the sheet's XML part is not where the workbook says it is; open and save it in Excel",
+    ),
+    "excel.sheet_too_large": (
+        "het blad heeft waarden tot cel {cell} ({cells} cellen); er worden er hooguit {limit} gelezen: "
+        "verwijder losse cellen ver onder of rechts van de tabel",
+        "the sheet has values up to cell {cell} ({cells} cells); at most {limit} are read: "
+        "delete stray cells far below or right of the table",
+    ),
+    "excel.sheet_unreadable": (
+        "het blad kan niet gelezen worden ({detail})",
+        "the sheet cannot be read ({detail})",
+    ),
+    "excel.sheet_hidden": (
+        "het blad is verborgen in Excel; dia leest het zoals elk ander blad",
+        "the sheet is hidden in Excel; dia reads it like any other sheet",
+    ),
+    "excel.no_data_sheet": (
+        "geen gegevensblad gevonden; verwacht een of meer van {expected} (Engels {expected_en}); "
+        "gevonden: {found}",
+        "no data sheet found; expected one or more of {expected} (EN {expected_en}); found: {found}",
+    ),
+    "excel.sheets_not_read": (
+        "blad(en) {sheets} niet gelezen: geen van {known}",
+        "sheet(s) {sheets} not read: not one of {known}",
+    ),
+    "excel.no_header": (
+        "geen kopregel gevonden in de eerste {n} rijen; verwacht een rij met {expected}",
+        "no header row found in the first {n} rows; expected a row with {expected}",
+    ),
+    "excel.unknown_column": (
+        "onbekende kolom {label!r} wordt overgeslagen; bekend: {known}",
+        "unknown column {label!r} is ignored; known: {known}",
+    ),
+    "excel.column_twice": (
+        "kolom {column!r} staat er twee keer (kolommen {first} en {second}); houd er één",
+        "column {column!r} appears twice (columns {first} and {second}); keep one",
+    ),
+    "excel.missing_column": (
+        "verplichte kolom {column!r} (Engels {column_en!r}) ontbreekt",
+        "required column {column!r} (EN {column_en!r}) is missing",
+    ),
+    "excel.totals_row": (
+        "lijkt een totaalregel (geen projectcode, 'Totaal' erin); overgeslagen",
+        "looks like a totals row (no project code, 'Totaal' in it); skipped",
+    ),
+    "excel.formula_without_value": (
+        "de formule ={formula} heeft geen opgeslagen waarde (het bestand is gemaakt door een programma "
+        "dat niet rekent); open het in Excel en sla het op",
+        "the formula ={formula} has no saved value (the file was written by a program that does not "
+        "calculate); open and save it in Excel",
+    ),
+    "excel.empty_required": ("verplichte cel is leeg ({column})", "required cell is empty ({column})"),
+    "excel.headerless_column": (
+        "kolom {column} heeft waarden maar geen kop (samengevoegde kopcel?); wordt overgeslagen",
+        "column {column} has values but no header (merged header cell?); it is ignored",
+    ),
+    "excel.hidden_columns": (
+        "kolom(men) {columns} zijn verborgen in Excel; dia leest ze zoals elke andere kolom",
+        "column(s) {columns} are hidden in Excel; dia reads them like any other column",
+    ),
+    "excel.hidden_rows": (
+        "rij(en) {rows} zijn verborgen in Excel; dia leest ze zoals elke andere rij "
+        "(verwijder een rij om een project weg te laten)",
+        "row(s) {rows} are hidden in Excel; dia reads them like any other row "
+        "(delete a row to leave a project out)",
+    ),
+    # ---- cross-reference checks of an area (dia/model/checks.py) ----------------------------------
+    "check.duplicate_project": (
+        "projectcode {id!r} komt {n} keer voor",
+        "project id {id!r} occurs {n} times",
+    ),
+    "check.duplicate_budget": (
+        "het budget van {partner} voor {year} staat er {n} keer",
+        "budget of {partner} for {year} is given {n} times",
+    ),
+    "check.duplicate_fund": ("fonds {name!r} is {n} keer gedefinieerd", "fund {name!r} is defined {n} times"),
+    "check.outside_horizon": (
+        "{year} ligt buiten de planhorizon {start}–{end}",
+        "{year} lies outside the horizon {start}–{end}",
+    ),
+    "check.after_horizon_end": (
+        "{year} ligt na het einde van de planhorizon ({end})",
+        "{year} lies after the horizon end {end}",
+    ),
+    "check.unknown_type": (
+        "onbekend projecttype {type!r}; bekend: {known}",
+        "unknown project type {type!r}; known: {known}",
+    ),
+    "check.unknown_partner": (
+        "onbekende partner {partner!r}; bekend: {known}",
+        "unknown partner {partner!r}; known: {known}",
+    ),
+    "check.rule_unknown_type": (
+        "koppelregel {rule!r} noemt het onbekende projecttype {type!r}; bekend: {known}",
+        "rule {rule!r} names unknown project type {type!r}; known: {known}",
+    ),
+    "check.partner_without_budget": (
+        "onbekende partner {partner!r}: er zijn geen Budget-regels van; bekend: {known}",
+        "unknown partner {partner!r}: it has no Budget rows; known: {known}",
+    ),
+    "check.unknown_share_partner": (
+        "onbekende partner {partner!r} in de cofinanciering",
+        "unknown partner {partner!r} in cost shares",
+    ),
+    "check.unknown_buurt": (
+        "onbekende buurt {buurt!r}: staat niet in de buurten van {area}",
+        "unknown buurt {buurt!r}: not in the buurten of {area}",
+    ),
+    "check.unknown_fund": (
+        "onbekend fonds {fund!r}; bekend: {known}",
+        "unknown fund {fund!r}; known: {known}",
+    ),
+    "check.unknown_after": (
+        "'Na project' noemt het onbekende project {project!r}",
+        "'after' names unknown project {project!r}",
+    ),
+    "check.cycle": ("kringverwijzing in de volgorde ('Na project'): {cycle}", "dependency cycle: {cycle}"),
+    # ---- an area folder (dia/io/area.py) ----------------------------------------------------------
+    "text": ("{text}", "{text}"),
+    "area.no_folder": ("geen gebiedsmap op {folder}", "no area folder at {folder}"),
+    "area.other_spreadsheet": (
+        "{suffix}-bestanden worden niet gelezen; sla het op als .xlsx om het mee te nemen",
+        "{suffix} files are not read; save it as .xlsx to include it",
+    ),
+    "area.file_too_large": (
+        "het bestand is {mb} MB; er wordt hooguit {limit} MB gelezen",
+        "the file is {mb} MB; at most {limit} MB is read",
+    ),
+    "area.copied_file": (
+        "dit bestand is een exacte kopie van {twin} (zelfde SHA-256); verwijder er één",
+        "this file is an exact copy of {twin} (same SHA-256); remove one of them",
+    ),
+    "area.no_workbook": (
+        "de map bevat geen .xlsx-werkboek; verwacht er één per partner (zie `dia template`)",
+        "the folder holds no .xlsx workbook; expected one per partner (see `dia template`)",
+    ),
+    "area.missing_sheet": (
+        "geen werkboek in de map heeft een blad {sheet}; er is er minstens één nodig",
+        "no workbook in the folder has a {sheet} sheet; at least one is needed",
+    ),
+    "area.negative_budget": (
+        "een budget kan niet negatief zijn, maar de cel bevat {amount}",
+        "a budget cannot be negative, got {amount}",
+    ),
+    "area.budget_twice": (
+        "het budget van {partner} voor {year} staat er twee keer: hier en in {other}",
+        "budget of {partner} for {year} is given twice: here and in {other}",
+    ),
+    "area.fund_other_types": (
+        "fonds {name!r} noemt hier andere types dan in {other}; de regels van één fonds moeten gelijk zijn",
+        "fund {name!r} lists other types here than in {other}; rows of one fund must agree",
+    ),
+    "area.fund_other_partners": (
+        "fonds {name!r} noemt hier andere partners dan in {other}; "
+        "de regels van één fonds moeten gelijk zijn",
+        "fund {name!r} lists other partners here than in {other}; rows of one fund must agree",
+    ),
+    "area.negative_fund": (
+        "een fondsbedrag kan niet negatief zijn, maar de cel bevat {amount}",
+        "a fund amount cannot be negative, got {amount}",
+    ),
+    "area.fund_year_twice": (
+        "fonds {name!r} heeft een tweede regel voor {year} (de eerste in {other})",
+        "fund {name!r} has a second row for {year} (first in {other})",
+    ),
+    "area.duplicate_project": (
+        "projectcode {id!r} wordt vaker gebruikt: ook in {others}",
+        "project id {id!r} is used more than once: also in {others}",
+    ),
+    "area.negative_amount": (
+        "verwacht een bedrag ≥ 0, maar de cel bevat {amount}",
+        "expected an amount ≥ 0, got {amount}",
+    ),
+    "area.duration_range": (
+        "verwacht een duur van 1 tot {max} jaar, maar de cel bevat {found}",
+        "expected a duration of 1 to {max} years, got {found}",
+    ),
+    "area.window_inverted": (
+        "laatste start {latest} ligt vóór de vroegste start {earliest}",
+        "latest start {latest} lies before the earliest start {earliest}",
+    ),
+    "area.preferred_outside": (
+        "gewenste start {preferred} ligt buiten het venster {earliest}–{latest}",
+        "preferred start {preferred} lies outside the window {earliest}–{latest}",
+    ),
+    "area.after_itself": ("project {id} kan niet na zichzelf komen", "project {id} cannot come after itself"),
+    "area.cash_flow_twice": (
+        "project {id!r} heeft een tweede kasstroomregel (de eerste in {other})",
+        "project {id!r} has a second cash-flow row (first in {other})",
+    ),
+    "area.cash_flow_unknown": (
+        "kasstroom voor onbekend project {id!r}: staat in geen enkel blad Projecten",
+        "cash flow for unknown project {id!r}: not in any Projecten sheet",
+    ),
+    "area.cash_flow_years": (
+        "de kasstroom heeft {used} projectja(a)r(en), de duur ({at}) is {duration}",
+        "the cash flow has {used} project year(s), the duration ({at}) is {duration}",
+    ),
+    "area.cash_flow_sum": (
+        "de kasstroom telt op tot {total}, de kosten ({at}) zijn {cost}",
+        "the cash flow sums to {total}, the cost ({at}) is {cost}",
+    ),
+    "area.horizon_before": (
+        "{year} ligt vóór de planhorizon {start}–{end}",
+        "{year} lies before the horizon {start}–{end}",
+    ),
+    "area.horizon_after": (
+        "{year} ligt na de planhorizon {start}–{end}",
+        "{year} lies after the horizon {start}–{end}",
+    ),
+    "area.partner_without_budget": (
+        "partner {partner!r} heeft in geen enkel werkboek Budget-regels",
+        "partner {partner!r} has no Budget rows in any workbook",
+    ),
 }

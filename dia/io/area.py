@@ -25,6 +25,7 @@ from dia.io.config import CONFIG_NAME, ConfigRead, read_config
 from dia.io.excel import Record, WorkbookData, read_workbook
 from dia.io.safety import MAX_FILE_BYTES
 from dia.io.validation import Loc, problems_from
+from dia.messages import Joined, Msg, Number, msg
 from dia.model import EURO_TOLERANCE, Area, AreaConfig, Budget, Fund, InputFile, Project
 from dia.model.checks import Finding, area_findings
 
@@ -88,7 +89,7 @@ def read_area(path: str | Path) -> AreaRead:
         folder, config_name = folder.parent, folder.name
     if not folder.is_dir():
         raise InputError(
-            [Problem(Reason.NOT_FOUND, f"no area folder at {folder}", Location(file=str(folder)))]
+            [Problem.of(Reason.NOT_FOUND, msg("area.no_folder", folder=folder), Location(file=str(folder)))]
         )
     return _Reader(folder, config_name).run()
 
@@ -176,9 +177,9 @@ class _Reader:
             suffix = path.suffix.lower()
             if suffix in OTHER_SPREADSHEETS:
                 self.problems.append(
-                    Problem(
+                    Problem.of(
                         Reason.NOT_XLSX,
-                        f"{suffix} files are not read; save it as .xlsx to include it",
+                        msg("area.other_spreadsheet", suffix=suffix),
                         Location(file=name),
                         severity="warning",
                     )
@@ -189,9 +190,9 @@ class _Reader:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
                 self.problems.append(
-                    Problem(
+                    Problem.of(
                         Reason.TOO_LARGE,
-                        f"the file is {size / 2**20:.0f} MB; at most {MAX_FILE_BYTES // 2**20} MB is read",
+                        msg("area.file_too_large", mb=f"{size / 2**20:.0f}", limit=MAX_FILE_BYTES // 2**20),
                         Location(file=name),
                     )
                 )
@@ -204,9 +205,9 @@ class _Reader:
             twin = next((f.name for f in out.inputs[:-1] if f.sha256 == digest), None)
             if twin is not None:  # one clear message instead of a duplicate-id error per project
                 self.problems.append(
-                    Problem(
+                    Problem.of(
                         Reason.DUPLICATE_ID,
-                        f"this file is an exact copy of {twin} (same SHA-256); remove one of them",
+                        msg("area.copied_file", twin=twin),
                         Location(file=name),
                     )
                 )
@@ -217,9 +218,9 @@ class _Reader:
                 out.records[key].extend(records)
         if not out.names:
             self.problems.append(
-                Problem(
+                Problem.of(
                     Reason.EMPTY_AREA,
-                    "the folder holds no .xlsx workbook; expected one per partner (see `dia template`)",
+                    msg("area.no_workbook"),
                     Location(file=self.folder.name),
                 )
             )
@@ -232,9 +233,9 @@ class _Reader:
                 if key not in out.records:
                     self.has_budget_sheet = self.has_budget_sheet and key != "budget"
                     self.problems.append(
-                        Problem(
+                        Problem.of(
                             Reason.MISSING_SHEET,
-                            f"no workbook in the folder has a {label} sheet; at least one is needed",
+                            msg("area.missing_sheet", sheet=label),
                             Location(file=self.folder.name),
                         )
                     )
@@ -259,7 +260,7 @@ class _Reader:
             if amount < 0:
                 self._add(
                     Reason.NEGATIVE_AMOUNT,
-                    f"a budget cannot be negative, got {amount:,.0f}",
+                    msg("area.negative_budget", amount=Number(amount)),
                     rec.at("amount"),
                 )
                 continue
@@ -268,12 +269,12 @@ class _Reader:
                 first = seen[key]
                 self._add(
                     Reason.DUPLICATE_ID,
-                    f"budget of {partner} for {year} is given twice: here and in {first.row_location}",
+                    msg("area.budget_twice", partner=partner, year=year, other=first.row_location),
                     rec.at("year"),
                 )
                 self._add(
                     Reason.DUPLICATE_ID,
-                    f"budget of {partner} for {year} is given twice: here and in {rec.row_location}",
+                    msg("area.budget_twice", partner=partner, year=year, other=rec.row_location),
                     first.at("year"),
                 )
                 continue
@@ -325,8 +326,7 @@ class _Reader:
                     field_ = "types" if these[0] != eligibility[0] else "partners"
                     self._add(
                         Reason.MISMATCH,
-                        f"fund {name!r} lists other {field_} here than in "
-                        f"{first.row_location}; rows of one fund must agree",
+                        msg(f"area.fund_other_{field_}", name=name, other=first.row_location),
                         rec.at(field_),
                     )
                     ok = False
@@ -334,14 +334,14 @@ class _Reader:
                 if amount < 0:
                     self._add(
                         Reason.NEGATIVE_AMOUNT,
-                        f"a fund amount cannot be negative, got {amount:,.0f}",
+                        msg("area.negative_fund", amount=Number(amount)),
                         rec.at("amount"),
                     )
                     ok = False
                 elif year in amounts:
                     self._add(
                         Reason.DUPLICATE_ID,
-                        f"fund {name!r} has a second row for {year} (first in {years_at[year].row_location})",
+                        msg("area.fund_year_twice", name=name, year=year, other=years_at[year].row_location),
                         rec.at("year"),
                     )
                     ok = False
@@ -382,10 +382,10 @@ class _Reader:
             if len(group) > 1:
                 pid = group[0].values["id"]
                 for rec in group:
-                    others = "; ".join(str(o.at("id")) for o in group if o is not rec)
+                    others = [o.at("id") for o in group if o is not rec]
                     self._add(
                         Reason.DUPLICATE_ID,
-                        f"project id {pid!r} is used more than once: also in {others}",
+                        msg("area.duplicate_project", id=pid, others=Joined(tuple(others))),
                         rec.at("id"),
                     )
         canonical_ids = {k: g[0].values["id"] for k, g in ids.items()}
@@ -447,21 +447,22 @@ class _Reader:
         for name in ("cost", "value"):
             if data[name] < 0:
                 self._add(
-                    Reason.NEGATIVE_AMOUNT, f"expected an amount ≥ 0, got {data[name]:,.0f}", rec.at(name)
+                    Reason.NEGATIVE_AMOUNT,
+                    msg("area.negative_amount", amount=Number(data[name])),
+                    rec.at(name),
                 )
                 ok = False
         if not 1 <= data["duration"] <= MAX_DURATION:
             self._add(
                 Reason.OUT_OF_RANGE,
-                f"expected a duration of 1 to {MAX_DURATION} years, got {data['duration']}",
+                msg("area.duration_range", max=MAX_DURATION, found=data["duration"]),
                 rec.at("duration"),
             )
             ok = False
         if data["latest_start"] < data["earliest_start"]:
             self._add(
                 Reason.INVALID_WINDOW,
-                f"latest start {data['latest_start']} lies before the earliest "
-                f"start {data['earliest_start']}",
+                msg("area.window_inverted", latest=data["latest_start"], earliest=data["earliest_start"]),
                 rec.at("latest_start"),
             )
             ok = False
@@ -470,14 +471,14 @@ class _Reader:
         ):
             self._add(
                 Reason.INVALID_WINDOW,
-                f"preferred start {data['preferred_start']} lies outside the window "
-                f"{data['earliest_start']}–{data['latest_start']}",
+                msg("area.preferred_outside", preferred=data["preferred_start"],
+                    earliest=data["earliest_start"], latest=data["latest_start"]),
                 rec.at("preferred_start"),
             )
             ok = False
         if data["id"] in data["after"]:
             self._add(
-                Reason.DEPENDENCY_CYCLE, f"project {data['id']} cannot come after itself", rec.at("after")
+                Reason.DEPENDENCY_CYCLE, msg("area.after_itself", id=data["id"]), rec.at("after")
             )
             ok = False
         return ok
@@ -492,14 +493,14 @@ class _Reader:
             if key in out:
                 self._add(
                     Reason.DUPLICATE_ID,
-                    f"project {pid!r} has a second cash-flow row (first in {out[key].row_location})",
+                    msg("area.cash_flow_twice", id=pid, other=out[key].row_location),
                     rec.at("id"),
                 )
                 continue
             if key not in canonical_ids:
                 self._add(
                     Reason.UNKNOWN_PROJECT,
-                    f"cash flow for unknown project {pid!r}: not in any Projecten sheet",
+                    msg("area.cash_flow_unknown", id=pid),
                     rec.at("id"),
                 )
                 continue
@@ -507,7 +508,7 @@ class _Reader:
                 if amount < 0:
                     self._add(
                         Reason.NEGATIVE_AMOUNT,
-                        f"expected an amount ≥ 0, got {amount:,.0f}",
+                        msg("area.negative_amount", amount=Number(amount)),
                         rec.at(f"year{offset}"),
                     )
                     rec.bad.add(f"year{offset}")
@@ -524,8 +525,7 @@ class _Reader:
         if used != duration:
             self._add(
                 Reason.PROFILE_MISMATCH,
-                f"the cash flow has {used} project year(s), the duration "
-                f"({rec.at('duration')}) is {duration}",
+                msg("area.cash_flow_years", used=used, at=rec.at("duration"), duration=duration),
                 flow.at(f"year{used}"),
             )
             return False
@@ -533,7 +533,8 @@ class _Reader:
         if abs(total - data["cost"]) > max(EURO_TOLERANCE, 1e-9 * data["cost"]):
             self._add(
                 Reason.PROFILE_MISMATCH,
-                f"the cash flow sums to {total:,.2f}, the cost ({rec.at('cost')}) is {data['cost']:,.2f}",
+                msg("area.cash_flow_sum", total=Number(total, 2), at=rec.at("cost"),
+                    cost=Number(data["cost"], 2)),
                 flow.at("id"),
             )
             return False
@@ -568,27 +569,27 @@ class _Reader:
                     continue  # duplicates were reported with both places already
                 if self._is_echo(f, rec, valid_ids):
                     continue
-                message = f.message
+                message = _finding_msg(f)
                 year = rec.values.get(f.field or "")
                 if f.reason == Reason.OUTSIDE_HORIZON and isinstance(year, int) and cfg.config is not None:
                     h = cfg.config.horizon
                     side = "before" if year < h.start else "after"
-                    message = f"{year} lies {side} the horizon {h.start}–{h.end}"
+                    message = msg(f"area.horizon_{side}", year=year, start=h.start, end=h.end)
                 self._add(f.reason, message, rec.at(_FIELD_COLUMN.get(f.field or "", f.field or "id")))
             elif f.entity == "budget":
                 partner, _, year = f.key.rpartition("/")
                 brec = self.budget_rows.get((partner, int(year))) if year.isdigit() else None
-                self._add(f.reason, f.message, brec.at(f.field or "year") if brec else Location())
+                self._add(f.reason, _finding_msg(f), brec.at(f.field or "year") if brec else Location())
             elif f.entity == "fund":
                 rows = self.fund_rows.get(f.key, [])
                 frec = _fund_row(rows, f)
-                self._add(f.reason, f.message, frec.at(f.field or "name") if frec else Location())
+                self._add(f.reason, _finding_msg(f), frec.at(f.field or "name") if frec else Location())
             elif f.entity == "rule":
                 i = cfg.rule_index.get(f.key)
                 key = f"rules[{i}].{f.field}" if i is not None else f"rules.{f.key}"
-                self._add(f.reason, f.message, Location(file=self.config_name, key=key))
+                self._add(f.reason, _finding_msg(f), Location(file=self.config_name, key=key))
             else:
-                self._add(f.reason, f.message, Location(file=self.config_name, key=f.key))
+                self._add(f.reason, _finding_msg(f), Location(file=self.config_name, key=f.key))
 
     def _is_echo(self, f: Finding, rec: Record, valid_ids: set[str]) -> bool:
         """A finding caused only by a row that already has its own problem (don't report it twice)."""
@@ -618,9 +619,9 @@ class _Reader:
             name = spelled.get(p.name.casefold())
             if name is None and spelled:
                 self.problems.append(
-                    Problem(
+                    Problem.of(
                         Reason.UNKNOWN_PARTNER,
-                        f"partner {p.name!r} has no Budget rows in any workbook",
+                        msg("area.partner_without_budget", partner=p.name),
                         Location(file=self.config_name, key=f"partners[{i}].name"),
                         severity="warning",
                     )
@@ -628,8 +629,13 @@ class _Reader:
             partners.append(p if name is None or name == p.name else p.model_copy(update={"name": name}))
         return config.model_copy(update={"partners": tuple(partners)}) if partners else config
 
-    def _add(self, reason: Reason, message: str, where: Location) -> None:
-        self.problems.append(Problem(reason, message, where))
+    def _add(self, reason: Reason, message: Msg, where: Location) -> None:
+        self.problems.append(Problem.of(reason, message, where))
+
+
+def _finding_msg(f: Finding) -> Msg:
+    """A finding's catalogue message (every finding of dia.model.checks has one)."""
+    return f.msg if f.msg is not None else msg("text", text=f.message)
 
 
 #: Model field named in a finding -> record field of the cell to point at.

@@ -24,6 +24,7 @@ from dia.errors import Location, Problem, Reason
 from dia.io import cells
 from dia.io.columns import IGNORED_SHEETS, SHEETS, YEAR_COLUMN, Column, Sheet, normalise, sheet_for
 from dia.io.safety import MAX_CELLS, RefusedFile, WorkbookFacts, inspect_workbook
+from dia.messages import Number, msg
 
 
 def _engine_failure(exc: BaseException) -> bool:
@@ -118,9 +119,9 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
         return out
     if facts.has_macros or name.lower().endswith(".xlsm"):
         out.problems.append(
-            Problem(
+            Problem.of(
                 Reason.MACRO_FILE,
-                "the workbook contains macros; they are never run, only the cell values are read",
+                msg("excel.macros"),
                 Location(file=name),
                 severity="warning",
             )
@@ -133,16 +134,16 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
         visible = {m.name: str(m.visible) for m in book.sheets_metadata}
     except calamine.PasswordError:
         out.problems.append(
-            Problem(Reason.ENCRYPTED, "the workbook is protected with a password", Location(file=name))
+            Problem.of(Reason.ENCRYPTED, msg("excel.encrypted"), Location(file=name))
         )
         return out
     except BaseException as exc:  # calamine's own types, ValueError/OSError, or a Rust panic
         if not _engine_failure(exc):
             raise
         out.problems.append(
-            Problem(
+            Problem.of(
                 Reason.CORRUPT_FILE,
-                f"the workbook is damaged ({exc}); open it in Excel and save it again",
+                msg("excel.damaged", detail=exc),
                 Location(file=name),
             )
         )
@@ -156,19 +157,19 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
             continue
         if spec.key in out.tables:
             out.problems.append(
-                Problem(
+                Problem.of(
                     Reason.INVALID_VALUE,
-                    f"a second {spec.nl} sheet ({sheet_name!r}) next to "
-                    f"{out.sheet_names[spec.key]!r}; put all rows in one sheet",
+                    msg("excel.second_sheet", kind=spec.nl, sheet=sheet_name,
+                        first=out.sheet_names[spec.key]),
                     Location(file=name, sheet=sheet_name),
                 )
             )
             continue
         if sheet_name not in facts.extent:  # not checked byte-wise: do not let the engine near it
             out.problems.append(
-                Problem(
+                Problem.of(
                     Reason.CORRUPT_FILE,
-                    "the sheet's XML part is not where the workbook says it is; open and save it in Excel",
+                    msg("excel.sheet_part_missing"),
                     Location(file=name, sheet=sheet_name),
                 )
             )
@@ -176,11 +177,10 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
         rows, cols = facts.extent[sheet_name]
         if rows * cols > MAX_CELLS:
             out.problems.append(
-                Problem(
+                Problem.of(
                     Reason.TOO_LARGE,
-                    f"the sheet has values up to cell {column_letter(cols - 1)}{rows} "
-                    f"({rows * cols:,} cells); "
-                    f"at most {MAX_CELLS:,} are read: delete stray cells far below or right of the table",
+                    msg("excel.sheet_too_large", cell=f"{column_letter(cols - 1)}{rows}",
+                        cells=Number(rows * cols), limit=Number(MAX_CELLS)),
                     Location(file=name, sheet=sheet_name),
                 )
             )
@@ -193,9 +193,9 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
             if not _engine_failure(exc):
                 raise
             out.problems.append(
-                Problem(
+                Problem.of(
                     Reason.CORRUPT_FILE,
-                    f"the sheet cannot be read ({exc})",
+                    msg("excel.sheet_unreadable", detail=exc),
                     Location(file=name, sheet=sheet_name),
                 )
             )
@@ -203,9 +203,9 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
         out.sheet_names[spec.key] = sheet_name
         if not visible.get(sheet_name, "Visible").endswith("Visible"):
             out.problems.append(
-                Problem(
+                Problem.of(
                     Reason.INVALID_VALUE,
-                    "the sheet is hidden in Excel; dia reads it like any other sheet",
+                    msg("excel.sheet_hidden"),
                     Location(file=name, sheet=sheet_name),
                     severity="warning",
                 )
@@ -216,20 +216,19 @@ def read_workbook(name: str, data: bytes) -> WorkbookData:
     if not out.tables and not any(p.severity == "error" for p in out.problems):
         expected = ", ".join(s.nl for s in SHEETS)
         out.problems.append(
-            Problem(
+            Problem.of(
                 Reason.MISSING_SHEET,
-                f"no data sheet found; expected one or more of {expected} "
-                f"(EN {', '.join(s.en for s in SHEETS)}); "
-                f"found: {', '.join(map(repr, sheet_names)) or 'none'}",
+                msg("excel.no_data_sheet", expected=expected, expected_en=", ".join(s.en for s in SHEETS),
+                    found=", ".join(map(repr, sheet_names)) if sheet_names else msg("word.none")),
                 Location(file=name),
             )
         )
     elif unknown:
         out.problems.append(
-            Problem(
+            Problem.of(
                 Reason.MISSING_SHEET,
-                f"sheet(s) {', '.join(map(repr, unknown))} not read: not one of "
-                f"{', '.join(s.nl for s in SHEETS)}",
+                msg("excel.sheets_not_read", sheets=", ".join(map(repr, unknown)),
+                    known=", ".join(s.nl for s in SHEETS)),
                 Location(file=name),
                 severity="warning",
             )
@@ -327,20 +326,19 @@ def read_table(
     if header is None:
         expected = ", ".join(c.nl for c in spec.columns if c.required)
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.MISSING_COLUMN,
-                f"no header row found in the first {HEADER_SCAN_ROWS} rows; expected a row with {expected}",
+                msg("excel.no_header", n=HEADER_SCAN_ROWS, expected=expected),
                 sheet_loc,
             )
         )
         return [], problems
     for r, c, label in unknown:
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.UNKNOWN_COLUMN,
-                f"unknown column {label!r} is ignored; known: "
-                + ", ".join(col.nl for col in spec.columns)
-                + (", Jaar 1, Jaar 2, …" if spec.year_columns else ""),
+                msg("excel.unknown_column", label=label, known=", ".join(col.nl for col in spec.columns)
+                    + (", Jaar 1, Jaar 2, …" if spec.year_columns else "")),
                 Location(
                     file=file, sheet=sheet_name, row=r + 1, column=label, cell=f"{column_letter(c)}{r + 1}"
                 ),
@@ -351,10 +349,10 @@ def read_table(
     for c, col in sorted(header.columns.items()):
         if col.field in seen:
             problems.append(
-                Problem(
+                Problem.of(
                     Reason.INVALID_VALUE,
-                    f"column {col.nl!r} appears twice (columns "
-                    f"{column_letter(seen[col.field])} and {column_letter(c)}); keep one",
+                    msg("excel.column_twice", column=col.nl, first=column_letter(seen[col.field]),
+                        second=column_letter(c)),
                     Location(
                         file=file,
                         sheet=sheet_name,
@@ -369,9 +367,9 @@ def read_table(
     missing = [col for col in spec.columns if col.required and col.field not in seen]
     for col in missing:
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.MISSING_COLUMN,
-                f"required column {col.nl!r} (EN {col.en!r}) is missing",
+                msg("excel.missing_column", column=col.nl, column_en=col.en),
                 Location(file=file, sheet=sheet_name, row=header.row + 1, column=col.nl),
             )
         )
@@ -416,9 +414,9 @@ def read_table(
             continue
         if _is_totals_row(row, used):
             problems.append(
-                Problem(
+                Problem.of(
                     Reason.INVALID_VALUE,
-                    "looks like a totals row (no project code, 'Totaal' in it); skipped",
+                    msg("excel.totals_row"),
                     Location(file=file, sheet=sheet_name, row=excel_row),
                     severity="warning",
                 )
@@ -433,10 +431,9 @@ def read_table(
                 if ref in uncached:
                     rec.bad.add(name)
                     problems.append(
-                        Problem(
+                        Problem.of(
                             Reason.FORMULA_WITHOUT_VALUE,
-                            f"the formula ={uncached[ref]} has no saved value (the file was written by a "
-                            "program that does not calculate); open and save it in Excel",
+                            msg("excel.formula_without_value", formula=uncached[ref]),
                             rec.at(name),
                         )
                     )
@@ -460,16 +457,17 @@ def read_table(
             if col.field not in rec.values and col.field not in rec.bad:
                 rec.bad.add(col.field)
                 problems.append(
-                    Problem(Reason.EMPTY_REQUIRED, f"required cell is empty ({col.nl})", rec.at(col.field))
+                    Problem.of(Reason.EMPTY_REQUIRED, msg("excel.empty_required", column=col.nl),
+                               rec.at(col.field))
                 )
         if excel_row in hidden:
             hidden_used.append(excel_row)
         records.append(rec)
     for c, first in sorted(headerless.items()):
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.UNKNOWN_COLUMN,
-                f"column {column_letter(c)} has values but no header (merged header cell?); it is ignored",
+                msg("excel.headerless_column", column=column_letter(c)),
                 Location(file=file, sheet=sheet_name, row=first, cell=f"{column_letter(c)}{first}"),
                 severity="warning",
             )
@@ -478,9 +476,9 @@ def read_table(
     if hidden_cols:
         shown = ", ".join(f"{column_letter(c)} ({header.text[c]})" for c in hidden_cols)
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.INVALID_VALUE,
-                f"column(s) {shown} are hidden in Excel; dia reads them like any other column",
+                msg("excel.hidden_columns", columns=shown),
                 sheet_loc,
                 severity="warning",
             )
@@ -488,10 +486,9 @@ def read_table(
     if hidden_used:
         shown = ", ".join(map(str, hidden_used[:10])) + (" …" if len(hidden_used) > 10 else "")
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.INVALID_VALUE,
-                f"row(s) {shown} are hidden in Excel; dia reads them like any other row "
-                "(delete a row to leave a project out)",
+                msg("excel.hidden_rows", rows=shown),
                 sheet_loc,
                 severity="warning",
             )

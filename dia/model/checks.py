@@ -17,6 +17,7 @@ from typing import Literal
 import networkx as nx
 
 from dia.errors import Reason
+from dia.messages import Msg, Names, msg
 from dia.model.config import AreaConfig
 from dia.model.finance import Budget, Fund
 from dia.model.project import Project
@@ -26,13 +27,22 @@ Entity = Literal["project", "budget", "fund", "rule", "config"]
 
 @dataclass(frozen=True)
 class Finding:
-    """A violated invariant: which object (``entity`` + ``key``), which field, why."""
+    """A violated invariant: which object (``entity`` + ``key``), which field, why.
+
+    ``message`` is English; ``msg`` the catalogue message it was rendered from
+    (:mod:`dia.messages`), for the reader to show in the user's language.
+    """
 
     entity: Entity
     key: str
     field: str | None
     reason: Reason
     message: str
+    msg: Msg | None = None
+
+
+def _finding(entity: Entity, key: str, field: str | None, reason: Reason, message: Msg) -> Finding:
+    return Finding(entity, key, field, reason, message.text("en"), message)
 
 
 def _buurt_lookup(config: AreaConfig) -> set[str]:
@@ -68,77 +78,78 @@ def area_findings(
 
     for pid, n in sorted(Counter(p.id for p in projects).items()):
         if n > 1:
-            out.append(Finding("project", pid, "id", Reason.DUPLICATE_ID,
-                               f"project id {pid!r} occurs {n} times"))
+            out.append(_finding("project", pid, "id", Reason.DUPLICATE_ID,
+                                msg("check.duplicate_project", id=pid, n=n)))
     for (partner, year), n in sorted(Counter((b.partner, b.year) for b in budgets).items()):
         if n > 1:
-            out.append(Finding("budget", f"{partner}/{year}", "year", Reason.DUPLICATE_ID,
-                               f"budget of {partner} for {year} is given {n} times"))
+            out.append(_finding("budget", f"{partner}/{year}", "year", Reason.DUPLICATE_ID,
+                                msg("check.duplicate_budget", partner=partner, year=year, n=n)))
     for name, n in sorted(Counter(f.name for f in funds).items()):
         if n > 1:
-            out.append(Finding("fund", name, "name", Reason.DUPLICATE_ID,
-                               f"fund {name!r} is defined {n} times"))
+            out.append(_finding("fund", name, "name", Reason.DUPLICATE_ID,
+                                msg("check.duplicate_fund", name=name, n=n)))
     for b in budgets:
         if b.year not in horizon:
-            out.append(Finding("budget", f"{b.partner}/{b.year}", "year", Reason.OUTSIDE_HORIZON,
-                               f"{b.year} lies outside the horizon {horizon.start}–{horizon.end}"))
+            out.append(_finding("budget", f"{b.partner}/{b.year}", "year", Reason.OUTSIDE_HORIZON,
+                                msg("check.outside_horizon", year=b.year, start=horizon.start,
+                                    end=horizon.end)))
     for f in funds:
         for a in f.amounts:
             if a.year not in horizon:
-                out.append(Finding("fund", f.name, "year", Reason.OUTSIDE_HORIZON,
-                                   f"{a.year} lies outside the horizon {horizon.start}–{horizon.end}"))
+                out.append(_finding("fund", f.name, "year", Reason.OUTSIDE_HORIZON,
+                                    msg("check.outside_horizon", year=a.year, start=horizon.start,
+                                        end=horizon.end)))
         for t in f.types:
             if t not in type_ids:
-                out.append(Finding("fund", f.name, "types", Reason.UNKNOWN_TYPE,
-                                   f"unknown project type {t!r}; known: {_few(type_ids)}"))
+                out.append(_finding("fund", f.name, "types", Reason.UNKNOWN_TYPE,
+                                    msg("check.unknown_type", type=t, known=Names.of(type_ids))))
         for name in f.partners:
             if name not in partners:
-                out.append(Finding("fund", f.name, "partners", Reason.UNKNOWN_PARTNER,
-                                   f"unknown partner {name!r}; known: {_few(partners)}"))
+                out.append(_finding("fund", f.name, "partners", Reason.UNKNOWN_PARTNER,
+                                    msg("check.unknown_partner", partner=name, known=Names.of(partners))))
     for r in config.rules:
         for t in r.types:
             if t not in type_ids:
-                out.append(Finding("rule", r.id, "types", Reason.UNKNOWN_TYPE,
-                                   f"rule {r.id!r} names unknown project type {t!r}; "
-                                   f"known: {_few(type_ids)}"))
+                out.append(_finding("rule", r.id, "types", Reason.UNKNOWN_TYPE,
+                                    msg("check.rule_unknown_type", rule=r.id, type=t,
+                                        known=Names.of(type_ids))))
 
     ids = {p.id for p in projects}
     for p in projects:
-        def add(field: str, reason: Reason, message: str, p: Project = p) -> None:
-            out.append(Finding("project", p.id, field, reason, message))
+        def add(field: str, reason: Reason, message: Msg, p: Project = p) -> None:
+            out.append(_finding("project", p.id, field, reason, message))
 
         if p.partner not in partners:
             add("partner", Reason.UNKNOWN_PARTNER,
-                f"unknown partner {p.partner!r}: it has no Budget rows; known: {_few(partners)}")
+                msg("check.partner_without_budget", partner=p.partner, known=Names.of(partners)))
         for s in p.shares:
             if s.partner not in partners:
-                add("shares", Reason.UNKNOWN_PARTNER, f"unknown partner {s.partner!r} in cost shares")
+                add("shares", Reason.UNKNOWN_PARTNER, msg("check.unknown_share_partner", partner=s.partner))
         if p.type not in type_ids:
-            add("type", Reason.UNKNOWN_TYPE, f"unknown project type {p.type!r}; known: {_few(type_ids)}")
+            add("type", Reason.UNKNOWN_TYPE, msg("check.unknown_type", type=p.type, known=Names.of(type_ids)))
         if p.buurt not in buurt_codes:
-            add("buurt", Reason.UNKNOWN_BUURT,
-                f"unknown buurt {p.buurt!r}: not in the buurten of {config.name}")
+            add("buurt", Reason.UNKNOWN_BUURT, msg("check.unknown_buurt", buurt=p.buurt, area=config.name))
         if p.earliest_start < horizon.start or p.earliest_start > horizon.end:
             add("earliest_start", Reason.OUTSIDE_HORIZON,
-                f"{p.earliest_start} lies outside the horizon {horizon.start}–{horizon.end}")
+                msg("check.outside_horizon", year=p.earliest_start, start=horizon.start, end=horizon.end))
         if p.latest_start > horizon.end:
             add("latest_start", Reason.OUTSIDE_HORIZON,
-                f"{p.latest_start} lies after the horizon end {horizon.end}")
+                msg("check.after_horizon_end", year=p.latest_start, end=horizon.end))
         for fund_name in p.funds:
             if fund_name not in fund_names:
                 add("funds", Reason.UNKNOWN_FUND,
-                    f"unknown fund {fund_name!r}; known: {_few(fund_names)}")
+                    msg("check.unknown_fund", fund=fund_name, known=Names.of(fund_names)))
         for before in p.after:
             if before not in ids:
-                add("after", Reason.UNKNOWN_PROJECT, f"'after' names unknown project {before!r}")
+                add("after", Reason.UNKNOWN_PROJECT, msg("check.unknown_after", project=before))
 
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(sorted(ids))
     graph.add_edges_from(sorted((a, p.id) for p in projects for a in p.after if a in ids))
     for cycle in _cycles(graph):
         text = " → ".join([*cycle, cycle[0]])
-        out.append(Finding("project", cycle[0], "after", Reason.DEPENDENCY_CYCLE,
-                           f"dependency cycle: {text}"))
+        out.append(_finding("project", cycle[0], "after", Reason.DEPENDENCY_CYCLE,
+                            msg("check.cycle", cycle=text)))
     return out
 
 
@@ -156,8 +167,3 @@ def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
         cycles.append(cycle[i:] + cycle[:i])
     return cycles
 
-
-def _few(names: set[str], n: int = 8) -> str:
-    items = sorted(names)
-    text = ", ".join(items[:n])
-    return text + (f", … ({len(items) - n} more)" if len(items) > n else "") if items else "(none)"
