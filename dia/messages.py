@@ -466,4 +466,170 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "partner {partner!r} heeft in geen enkel werkboek Budget-regels",
         "partner {partner!r} has no Budget rows in any workbook",
     ),
+    # ---- dia.yaml and sia_weights.yaml (dia/io/config.py) -----------------------------------------
+    "config.not_found": ("bestand niet gevonden: {path}", "file not found: {path}"),
+    "config.too_large": ("het bestand is groter dan {limit} MB", "the file is larger than {limit} MB"),
+    "config.not_utf8": ("het bestand is geen UTF-8-tekst", "the file is not UTF-8 text"),
+    "config.not_yaml": ("geen geldige YAML: {detail}", "not valid YAML: {detail}"),
+    "config.empty": ("het bestand is leeg", "the file is empty"),
+    "config.not_mapping": (
+        "verwacht bovenaan sleutels met waarden (name:, horizon:, ...)",
+        "expected a mapping of keys (name:, horizon:, ...) at the top level",
+    ),
+    "config.default_or_list": (
+        "verwacht 'default' of een lijst, maar er staat {value!r}",
+        "expected 'default' or a list, got {value!r}",
+    ),
+    "config.weight_unknown_buurt": (
+        "{code} is geen van de buurten in {file}: {known}",
+        "{code} is not one of the buurten in {file}: {known}",
+    ),
+    "config.listed_twice": ("{value!r} staat er {n} keer in", "{value!r} is listed {n} times"),
+    "config.buurt_name_twice": (
+        "de naam {name!r} wordt gebruikt door de buurten {first} en {second}; "
+        "een werkboek kan dan niet zeggen welke bedoeld is",
+        "the name {name!r} is used by buurten {first} and {second}; a workbook cannot say which is meant",
+    ),
+    "config.weights_file_name": (
+        "verwacht een bestandsnaam ten opzichte van de gebiedsmap",
+        "expected a file name relative to the area folder",
+    ),
+    "config.weights_mapping": (
+        "verwacht 'weights:' met per buurtcode een gewicht",
+        "expected a 'weights:' mapping of buurt code to weight",
+    ),
+    "config.unknown_key_ignored": ("onbekende sleutel (overgeslagen)", "unknown key (ignored)"),
+    "config.weight_value": (
+        "verwacht een gewicht ≥ 0, maar er staat {value!r}",
+        "expected a weight ≥ 0, got {value!r}",
+    ),
+    # ---- refused workbook files (dia/io/safety.py) -------------------------------------------------
+    "safety.empty": (
+        "het bestand is leeg (0 bytes); verwacht een Excel-werkboek (.xlsx)",
+        "the file is empty (0 bytes); expected an Excel .xlsx workbook",
+    ),
+    "safety.password": (
+        "het werkboek is met een wachtwoord beveiligd; sla een kopie op zonder wachtwoord "
+        "(Bestand › Info › Werkmap beveiligen)",
+        "the workbook is protected with a password; save a copy without a password "
+        "(File › Info › Protect Workbook)",
+    ),
+    "safety.ole2": (
+        "dit is een oud Excel 97-2003-bestand (.xls) of ander OLE2-bestand; open het in Excel en sla het "
+        "op als .xlsx",
+        "this is an old Excel 97-2003 (.xls) or other OLE2 file; open it in Excel and save it as .xlsx",
+    ),
+    "safety.not_xlsx": ("geen Excel-werkboek (.xlsx): {what}", "not an Excel .xlsx workbook: {what}"),
+    "safety.describe.html": (
+        "het is een HTML/XML-tekstbestand met de naam .xlsx; open het in Excel en sla het op als .xlsx",
+        "it is an HTML/XML text file renamed to .xlsx; open it in Excel and save it as .xlsx",
+    ),
+    "safety.describe.csv": (
+        "het lijkt een CSV/tekstbestand met de naam .xlsx; open het in Excel en sla het op als .xlsx",
+        "it looks like a CSV/text file renamed to .xlsx; open it in Excel and save it as .xlsx",
+    ),
+    "safety.describe.text": (
+        "het is een tekstbestand; verwacht een Excel-werkboek (.xlsx)",
+        "it is a text file; expected an Excel .xlsx workbook",
+    ),
+    "safety.describe.binary": (
+        "de inhoud is geen zip-bestand (het .xlsx-formaat); verwacht een Excel-werkboek (.xlsx)",
+        "the content is not a zip container (the .xlsx format); expected an Excel .xlsx workbook",
+    ),
+    "safety.not_zip": (
+        "het werkboek is beschadigd (geen leesbare zip: {detail}); open het in Excel en sla het opnieuw op",
+        "the workbook is damaged (not a readable zip: {detail}); open it in Excel and save it again",
+    ),
+    "safety.parts_encrypted": (
+        "de delen van het werkboek zijn versleuteld; sla een kopie op zonder wachtwoord",
+        "the workbook's parts are encrypted; save a copy without a password",
+    ),
+    "safety.xlsb": (
+        "dit is een binair .xlsb-werkboek; sla het op als .xlsx",
+        "this is a binary .xlsb workbook; save it as .xlsx",
+    ),
+    "safety.kind.word": ("een Word-document", "a Word document"),
+    "safety.kind.zip": ("een zip-bestand", "a zip file"),
+    "safety.other_zip": (
+        "geen Excel-werkboek maar {kind}; verwacht een .xlsx-werkboek",
+        "not an Excel workbook but {kind}; expected an .xlsx workbook",
+    ),
+    "safety.unpacks_to": (
+        "het werkboek pakt uit tot {mb} MB; er wordt hooguit {limit} MB gelezen",
+        "the workbook unpacks to {mb} MB; at most {limit} MB is read",
+    ),
+    "safety.bomb": (
+        "deel {part} pakt uit tot {mb} MB uit {size} bytes (een zipbom?); geweigerd",
+        "part {part} inflates {mb} MB from {size} bytes (a decompression bomb?); refused",
+    ),
+    "safety.inflates_beyond": ("pakt uit tot meer dan {limit} MB", "inflates beyond {limit} MB"),
+    "safety.takes_beyond": (
+        "brengt het uitgepakte werkboek boven {limit} MB",
+        "takes the workbook beyond {limit} MB unpacked",
+    ),
+    "safety.part_too_large": (
+        "deel {part} {why}; geweigerd (een zipbom?)",
+        "part {part} {why}; refused (a decompression bomb?)",
+    ),
+    "safety.damaged_part": (
+        "het werkboek is beschadigd ({part}: {detail}); open het in Excel en sla het opnieuw op",
+        "the workbook is damaged ({part}: {detail}); open it in Excel and save it again",
+    ),
+    "safety.damaged": (
+        "het werkboek is beschadigd ({part}: {detail})",
+        "the workbook is damaged ({part}: {detail})",
+    ),
+    "safety.dtd": (
+        "deel {part} declareert een XML-DTD of entiteiten, wat Excel nooit schrijft; "
+        "geweigerd voor de veiligheid",
+        "part {part} declares an XML DTD or entities, which Excel never writes; refused for safety",
+    ),
+    "safety.entities": (
+        "workbook.xml declareert XML-entiteiten; geweigerd voor de veiligheid",
+        "workbook.xml declares XML entities; refused for safety",
+    ),
+    # ---- pydantic's checks of YAML keys and rows (dia/io/validation.py) ----------------------------
+    "pydantic.unknown_key": (
+        "onbekende sleutel (hoort niet bij het formaat; een tikfout?)",
+        "unknown key (not part of the format; a typo?)",
+    ),
+    "pydantic.missing": ("verplichte sleutel ontbreekt", "required key is missing"),
+    "pydantic.found": (" (gevonden: {value!r})", " (found {value!r})"),
+    "pydantic.greater_than": ("moet groter zijn dan {gt}{found}", "Input should be greater than {gt}{found}"),
+    "pydantic.greater_than_equal": (
+        "moet groter dan of gelijk aan {ge} zijn{found}",
+        "Input should be greater than or equal to {ge}{found}",
+    ),
+    "pydantic.less_than": ("moet kleiner zijn dan {lt}{found}", "Input should be less than {lt}{found}"),
+    "pydantic.less_than_equal": (
+        "moet kleiner dan of gelijk aan {le} zijn{found}",
+        "Input should be less than or equal to {le}{found}",
+    ),
+    "pydantic.int": ("verwacht een geheel getal{found}", "Input should be a valid integer{found}"),
+    "pydantic.number": ("verwacht een getal{found}", "Input should be a valid number{found}"),
+    "pydantic.text": ("verwacht tekst{found}", "Input should be a valid string{found}"),
+    "pydantic.bool": ("verwacht ja/nee (true/false){found}", "Input should be a valid boolean{found}"),
+    "pydantic.mapping": (
+        "verwacht sleutels met waarden (key: waarde){found}",
+        "Input should be a valid dictionary{found}",
+    ),
+    "pydantic.list": ("verwacht een lijst{found}", "Input should be a valid list{found}"),
+    "pydantic.too_short": (
+        "verwacht minstens {min_length} element(en){found}",
+        "expected at least {min_length} item(s){found}",
+    ),
+    "pydantic.too_long": (
+        "verwacht hooguit {max_length} element(en){found}",
+        "expected at most {max_length} item(s){found}",
+    ),
+    "pydantic.string_too_short": (
+        "verwacht minstens {min_length} teken(s){found}",
+        "String should have at least {min_length} character(s){found}",
+    ),
+    "pydantic.string_too_long": (
+        "verwacht hooguit {max_length} teken(s){found}",
+        "String should have at most {max_length} character(s){found}",
+    ),
+    "pydantic.one_of": ("verwacht {expected}{found}", "Input should be {expected}{found}"),
+    "pydantic.other": ("ongeldige waarde: {detail}{found}", "{detail}{found}"),
 }

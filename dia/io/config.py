@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
 from dia.io.validation import Loc, key_path, problems_from
+from dia.messages import msg
 from dia.model import AreaConfig, InputFile
 
 CONFIG_NAME = "dia.yaml"
@@ -68,7 +69,7 @@ def load_config(path: str | Path) -> AreaConfig:
     read = read_config(folder, path.name if path.is_file() else CONFIG_NAME)
     errors = [p for p in read.problems if p.severity == "error"]
     if errors or read.config is None:
-        raise InputError(read.problems)
+        raise InputError(read.problems, lang=read.config.language if read.config is not None else None)
     return read.config
 
 
@@ -76,11 +77,11 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, st
     """Parse a YAML file safely; return (data, sha256) or (None, None) with a problem added."""
     where = Location(file=shown)
     if not path.is_file():
-        problems.append(Problem(Reason.NOT_FOUND, f"file not found: {path}", where))
+        problems.append(Problem.of(Reason.NOT_FOUND, msg("config.not_found", path=path), where))
         return None, None
     if path.stat().st_size > MAX_YAML_BYTES:
         problems.append(
-            Problem(Reason.TOO_LARGE, f"the file is larger than {MAX_YAML_BYTES // 2**20} MB", where)
+            Problem.of(Reason.TOO_LARGE, msg("config.too_large", limit=MAX_YAML_BYTES // 2**20), where)
         )
         return None, None
     raw = path.read_bytes()
@@ -88,15 +89,15 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, st
     try:
         data = yaml.safe_load(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        problems.append(Problem(Reason.WRONG_TYPE, "the file is not UTF-8 text", where))
+        problems.append(Problem.of(Reason.WRONG_TYPE, msg("config.not_utf8"), where))
         return None, digest
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.INVALID_VALUE,
-                f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                msg("config.not_yaml", detail=getattr(exc, "problem", exc)),
                 Location(file=shown, row=line),
             )
         )
@@ -116,13 +117,13 @@ def read_config(folder: Path, name: str = CONFIG_NAME) -> ConfigRead:
     inputs = [InputFile(name=name, sha256=digest)] if digest else []
     if data is None:
         if not problems:
-            problems.append(Problem(Reason.EMPTY_REQUIRED, "the file is empty", Location(file=name)))
+            problems.append(Problem.of(Reason.EMPTY_REQUIRED, msg("config.empty"), Location(file=name)))
         return ConfigRead(None, problems, inputs)
     if not isinstance(data, dict):
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.WRONG_TYPE,
-                "expected a mapping of keys (name:, horizon:, ...) at the top level",
+                msg("config.not_mapping"),
                 Location(file=name),
             )
         )
@@ -134,9 +135,9 @@ def read_config(folder: Path, name: str = CONFIG_NAME) -> ConfigRead:
             data[key] = _default(file_name)
         elif isinstance(value, str):
             problems.append(
-                Problem(
+                Problem.of(
                     Reason.INVALID_VALUE,
-                    f"expected 'default' or a list, got {value!r}",
+                    msg("config.default_or_list", value=value),
                     Location(file=name, key=key),
                 )
             )
@@ -160,9 +161,10 @@ def read_config(folder: Path, name: str = CONFIG_NAME) -> ConfigRead:
         for code in sorted(sia):
             if code not in codes:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         Reason.UNKNOWN_BUURT,
-                        f"{code} is not one of the buurten in {name}: " + ", ".join(sorted(codes)),
+                        msg("config.weight_unknown_buurt", code=code, file=name,
+                            known=", ".join(sorted(codes))),
                         Location(file=str(weights_file), key=f"weights.{code}"),
                     )
                 )
@@ -187,9 +189,9 @@ def _duplicates(config: AreaConfig, name: str) -> list[Problem]:
             if n > 1:
                 i = values.index(value)
                 out.append(
-                    Problem(
+                    Problem.of(
                         Reason.DUPLICATE_ID,
-                        f"{value!r} is listed {n} times",
+                        msg("config.listed_twice", value=value, n=n),
                         Location(file=name, key=f"{key}[{values.index(value, i + 1)}]"),
                     )
                 )
@@ -199,10 +201,9 @@ def _duplicates(config: AreaConfig, name: str) -> list[Problem]:
             other = names.setdefault(label.casefold(), b.code)
             if other != b.code:
                 out.append(
-                    Problem(
+                    Problem.of(
                         Reason.DUPLICATE_ID,
-                        f"the name {label!r} is used by buurten {other} and "
-                        f"{b.code}; a workbook cannot say which is meant",
+                        msg("config.buurt_name_twice", name=label, first=other, second=b.code),
                         Location(file=name, key="buurten"),
                     )
                 )
@@ -215,9 +216,9 @@ def _read_sia_weights(
     """Read a ``sia_weights`` file: ``weights: {BU...: 1.18}``; problems located by file and key."""
     if not isinstance(value, str) or not value.strip():
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.WRONG_TYPE,
-                "expected a file name relative to the area folder",
+                msg("config.weights_file_name"),
                 Location(file=name, key="sia_weights"),
             )
         )
@@ -232,9 +233,9 @@ def _read_sia_weights(
     weights = data.get("weights") if isinstance(data, dict) else None
     if not isinstance(weights, dict):
         problems.append(
-            Problem(
+            Problem.of(
                 Reason.EMPTY_REQUIRED,
-                "expected a 'weights:' mapping of buurt code to weight",
+                msg("config.weights_mapping"),
                 Location(file=shown, key="weights"),
             )
         )
@@ -242,17 +243,20 @@ def _read_sia_weights(
     extra = sorted(set(data) - {"weights", "source", "date", "created", "config"})
     for key in extra:
         problems.append(
-            Problem(
-                Reason.UNKNOWN_KEY, "unknown key (ignored)", Location(file=shown, key=key), severity="warning"
+            Problem.of(
+                Reason.UNKNOWN_KEY,
+                msg("config.unknown_key_ignored"),
+                Location(file=shown, key=key),
+                "warning",
             )
         )
     out: dict[str, float] = {}
     for code, weight in weights.items():
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
             problems.append(
-                Problem(
+                Problem.of(
                     Reason.WRONG_TYPE,
-                    f"expected a weight ≥ 0, got {weight!r}",
+                    msg("config.weight_value", value=weight),
                     Location(file=shown, key=f"weights.{code}"),
                 )
             )

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from defusedxml import ElementTree as SafeET
 
 from dia.errors import Location, Problem, Reason
+from dia.messages import Msg, msg
 
 #: Largest workbook file accepted (bytes on disk).
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -114,58 +115,50 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
     """
     where = Location(file=name)
 
-    def refuse(reason: Reason, message: str) -> RefusedFile:
-        return RefusedFile(Problem(reason, message, where))
+    def refuse(reason: Reason, message: Msg) -> RefusedFile:
+        return RefusedFile(Problem.of(reason, message, where))
 
     if not data:
-        raise refuse(Reason.NOT_XLSX, "the file is empty (0 bytes); expected an Excel .xlsx workbook")
+        raise refuse(Reason.NOT_XLSX, msg("safety.empty"))
     if len(data) > MAX_FILE_BYTES:
         raise refuse(
             Reason.TOO_LARGE,
-            f"the file is {len(data) / 2**20:.0f} MB; at most {MAX_FILE_BYTES // 2**20} MB is read",
+            msg("area.file_too_large", mb=f"{len(data) / 2**20:.0f}", limit=MAX_FILE_BYTES // 2**20),
         )
     if data.startswith(OLE2_SIGNATURE):
         if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-            raise refuse(
-                Reason.ENCRYPTED,
-                "the workbook is protected with a password; save a copy "
-                "without a password (File › Info › Protect Workbook)",
-            )
-        raise refuse(
-            Reason.NOT_XLSX,
-            "this is an old Excel 97-2003 (.xls) or other OLE2 file; open it in Excel and save it as .xlsx",
-        )
+            raise refuse(Reason.ENCRYPTED, msg("safety.password"))
+        raise refuse(Reason.NOT_XLSX, msg("safety.ole2"))
     if not data.startswith(ZIP_SIGNATURES):
-        raise refuse(Reason.NOT_XLSX, f"not an Excel .xlsx workbook: {_describe(data)}")
+        raise refuse(Reason.NOT_XLSX, msg("safety.not_xlsx", what=_describe(data)))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception as exc:  # BadZipFile, NotImplementedError (odd versions), ValueError, OSError, ...
         raise refuse(
             Reason.CORRUPT_FILE,
-            f"the workbook is damaged (not a readable zip: {exc}); open it in Excel and save it again",
+            msg("safety.not_zip", detail=exc),
         ) from None
     names = {i.filename for i in infos}
     if any(i.flag_bits & 0x1 for i in infos):
-        raise refuse(Reason.ENCRYPTED, "the workbook's parts are encrypted; save a copy without a password")
+        raise refuse(Reason.ENCRYPTED, msg("safety.parts_encrypted"))
     if "xl/workbook.bin" in names:
-        raise refuse(Reason.NOT_XLSX, "this is a binary .xlsb workbook; save it as .xlsx")
+        raise refuse(Reason.NOT_XLSX, msg("safety.xlsb"))
     if "xl/workbook.xml" not in names:
-        kind = "a Word document" if "word/document.xml" in names else "a zip file"
-        raise refuse(Reason.NOT_XLSX, f"not an Excel workbook but {kind}; expected an .xlsx workbook")
+        kind = msg("safety.kind.word" if "word/document.xml" in names else "safety.kind.zip")
+        raise refuse(Reason.NOT_XLSX, msg("safety.other_zip", kind=kind))
     declared = sum(i.file_size for i in infos)
     if declared > MAX_TOTAL_BYTES:
         raise refuse(
             Reason.TOO_LARGE,
-            f"the workbook unpacks to {declared / 2**20:.0f} MB; at most "
-            f"{MAX_TOTAL_BYTES // 2**20} MB is read",
+            msg("safety.unpacks_to", mb=f"{declared / 2**20:.0f}", limit=MAX_TOTAL_BYTES // 2**20),
         )
     for info in infos:
         if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise refuse(
                 Reason.TOO_LARGE,
-                f"part {info.filename} inflates {info.file_size / 2**20:.0f} MB "
-                f"from {info.compress_size} bytes (a decompression bomb?); refused",
+                msg("safety.bomb", part=info.filename, mb=f"{info.file_size / 2**20:.0f}",
+                    size=info.compress_size),
             )
 
     budget = [MAX_TOTAL_BYTES]
@@ -174,17 +167,16 @@ def inspect_workbook(name: str, data: bytes) -> WorkbookFacts:
         try:
             blob = _inflate(archive, member, budget)
         except _TooLarge as exc:
-            raise refuse(Reason.TOO_LARGE, f"part {member} {exc}; refused (a decompression bomb?)") from None
+            raise refuse(Reason.TOO_LARGE, msg("safety.part_too_large", part=member, why=exc.why)) from None
         except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError, NotImplementedError, ...
             raise refuse(
                 Reason.CORRUPT_FILE,
-                f"the workbook is damaged ({member}: {exc}); open it in Excel and save it again",
+                msg("safety.damaged_part", part=member, detail=exc),
             ) from None
         if _DTD.search(blob[:4096]):
             raise refuse(
                 Reason.CORRUPT_FILE,
-                f"part {member} declares an XML DTD or entities, which "
-                "Excel never writes; refused for safety",
+                msg("safety.dtd", part=member),
             )
         return blob
 
@@ -267,7 +259,11 @@ def _last(refs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
 
 
 class _TooLarge(Exception):
-    pass
+    """A part inflates past a limit; ``why`` says which (a catalogue message)."""
+
+    def __init__(self, why: Msg) -> None:
+        super().__init__(why.text("en"))
+        self.why = why
 
 
 def _inflate(archive: zipfile.ZipFile, member: str, budget: list[int]) -> bytes:
@@ -279,15 +275,15 @@ def _inflate(archive: zipfile.ZipFile, member: str, budget: list[int]) -> bytes:
             size += len(chunk)
             budget[0] -= len(chunk)
             if size > MAX_PART_BYTES:
-                raise _TooLarge(f"inflates beyond {MAX_PART_BYTES // 2**20} MB")
+                raise _TooLarge(msg("safety.inflates_beyond", limit=MAX_PART_BYTES // 2**20))
             if budget[0] < 0:
-                raise _TooLarge(f"takes the workbook beyond {MAX_TOTAL_BYTES // 2**20} MB unpacked")
+                raise _TooLarge(msg("safety.takes_beyond", limit=MAX_TOTAL_BYTES // 2**20))
             chunks.append(chunk)
     return b"".join(chunks)
 
 
 _Part = Callable[[str], bytes]
-_Refuse = Callable[[Reason, str], RefusedFile]
+_Refuse = Callable[[Reason, Msg], RefusedFile]
 
 
 def _sheet_parts(part: _Part, names: set[str], refuse: _Refuse) -> dict[str, str]:
@@ -297,11 +293,11 @@ def _sheet_parts(part: _Part, names: set[str], refuse: _Refuse) -> dict[str, str
         rels_xml = part("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else b""
         rels = SafeET.fromstring(rels_xml) if rels_xml else None
     except SafeET.ParseError as exc:
-        raise refuse(Reason.CORRUPT_FILE, f"the workbook is damaged (workbook.xml: {exc})") from None
+        raise refuse(Reason.CORRUPT_FILE, msg("safety.damaged", part="workbook.xml", detail=exc)) from None
     except Exception as exc:  # defusedxml's EntitiesForbidden & co.
         if type(exc).__module__.startswith("defusedxml"):
             raise refuse(
-                Reason.CORRUPT_FILE, "workbook.xml declares XML entities; refused for safety"
+                Reason.CORRUPT_FILE, msg("safety.entities")
             ) from None
         raise
     # match on local names: strict OOXML files use other namespace URIs than transitional ones
@@ -345,16 +341,16 @@ def _uncached_formulas(blob: bytes, member: str, refuse: _Refuse) -> tuple[tuple
                     text = formula.text or ("(shared formula)" if formula.get("t") == "shared" else "")
                     found.append((elem.get("r", "?"), text))
     except SafeET.ParseError as exc:
-        raise refuse(Reason.CORRUPT_FILE, f"the workbook is damaged ({member}: {exc})") from None
+        raise refuse(Reason.CORRUPT_FILE, msg("safety.damaged", part=member, detail=exc)) from None
     return tuple(found)
 
 
-def _describe(data: bytes) -> str:
+def _describe(data: bytes) -> Msg:
     """A short guess of what a non-zip file is, for the message."""
     head = data[:2048]
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if text[:5].lower() in (b"<html", b"<!doc") or text[:5] == b"<?xml":
-        return "it is an HTML/XML text file renamed to .xlsx; open it in Excel and save it as .xlsx"
+        return msg("safety.describe.html")
     try:
         decoded = head.decode("utf-8")
     except UnicodeDecodeError:
@@ -362,6 +358,6 @@ def _describe(data: bytes) -> str:
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in decoded) / max(len(decoded), 1)
     if printable > 0.95:
         if any(sep in decoded for sep in (";", ",", "\t")):
-            return "it looks like a CSV/text file renamed to .xlsx; open it in Excel and save it as .xlsx"
-        return "it is a text file; expected an Excel .xlsx workbook"
-    return "the content is not a zip container (the .xlsx format); expected an Excel .xlsx workbook"
+            return msg("safety.describe.csv")
+        return msg("safety.describe.text")
+    return msg("safety.describe.binary")
