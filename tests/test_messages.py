@@ -1,0 +1,137 @@
+"""The Dutch/English message catalogue and problem texts on the input path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dia.errors import InputError, Location, Problem, Reason
+from dia.io.area import read_area
+from dia.messages import MESSAGES, Joined, Names, Number, fields, msg, render
+from tests.conftest import invoke
+from tests.io.area_builder import books, write_area
+from tests.io.bad.cases import CASES, WARNING_CASES, Case
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("msg_id", sorted(MESSAGES))
+def test_every_message_has_both_languages_with_the_same_parameters(msg_id: str) -> None:
+    nl, en = MESSAGES[msg_id]
+    assert isinstance(nl, str) and isinstance(en, str)
+    assert fields(nl) == fields(en), (msg_id, fields(nl), fields(en))
+    if fields(en) or en.strip():  # "" (an optional suffix left empty) is the one allowed blank
+        assert nl.strip() and en.strip(), msg_id
+
+
+def test_parameter_check_notices_a_missing_parameter() -> None:
+    """The test above must be able to fail: a template pair that differs in its fields."""
+    assert fields("{a} en {b!r} ({n:,})") == {"a", "b", "n"}
+    assert fields("{a} and {b}") != fields("{a} en")
+
+
+def test_every_message_id_used_in_the_code_is_in_the_catalogue() -> None:
+    used: set[str] = set()
+    for path in sorted((ROOT / "dia").rglob("*.py")):
+        used.update(re.findall(r"""\bmsg\(\s*["']([a-z_.0-9]+)["']""", path.read_text(encoding="utf-8")))
+    assert used, "no msg(...) call found: the scan is broken"
+    assert sorted(used - set(MESSAGES)) == []
+
+
+def test_unknown_id_fails_at_once() -> None:
+    with pytest.raises(KeyError):
+        msg("no.such.message")
+
+
+def test_parameters_are_rendered_in_the_message_language() -> None:
+    loc = Location(file="Domijn.xlsx", sheet="Projecten", row=5, column="Kosten")
+    m = msg("area.budget_twice", partner="Domijn", year=2027, other=loc)
+    assert m.text("nl") == "het budget van Domijn voor 2027 staat er twee keer: hier en in " \
+        "Domijn.xlsx › Projecten › rij 5 (Kosten)"
+    assert m.text("en") == f"budget of Domijn for 2027 is given twice: here and in {loc}"
+    assert Number(1250000.5, 2).text("nl") == "1.250.000,50"
+    assert Number(1250000.5, 2).text("en") == "1,250,000.50"
+    assert Names.of(["b", "a", "c"], limit=2).text("nl") == "a, b, … (nog 1)"
+    assert Names.of([]).text("en") == "(none)"
+    assert Joined((loc, Location(file="x.xlsx", column="Jaar"))).text("nl").endswith("x.xlsx › kolom Jaar")
+    nested = msg("cell.expected", what=msg("cell.what.int"), found="'veel'")
+    assert render(nested.id, nested.params, "nl") == "verwacht een geheel getal, maar de cel bevat 'veel'"
+
+
+def test_problem_keeps_english_message_and_renders_either_language() -> None:
+    m = msg("check.unknown_buurt", buurt="veel", area="Twekkelerveld")
+    p = Problem.of(Reason.UNKNOWN_BUURT, m, Location(file="a.xlsx"))
+    assert p.message == "unknown buurt 'veel': not in the buurten of Twekkelerveld"
+    assert p.text("en") == p.message
+    assert p.text() == p.text("nl") == "onbekende buurt 'veel': staat niet in de buurten van Twekkelerveld"
+    plain = Problem(Reason.UNKNOWN_BUURT, p.message, p.location)
+    assert plain.text("nl") == p.message  # not converted: falls back to English
+    assert plain == p and hash(plain) == hash(p)  # template and params take no part in equality
+
+
+def test_input_error_summary_in_both_languages() -> None:
+    problems = [Problem(Reason.EMPTY_AREA, "x"), Problem(Reason.EMPTY_AREA, "y")]
+    err = InputError(problems)
+    assert err.summary == "2 problems in the input"
+    assert err.summary_text("nl") == "2 problemen in de invoer"
+    assert InputError(problems[:1]).summary_text("nl") == "1 probleem in de invoer"
+    assert InputError(problems, summary="custom").summary_text("nl") == "custom"
+
+
+def _assert_dutch(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for p in problems:
+        assert p.template is not None, f"not in the catalogue: {p}"
+        assert p.text("en") == p.message, p
+        assert p.text("nl") != p.text("en"), f"Dutch text equals English: {p}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_every_bad_input_is_said_in_dutch(case: Case, tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        read_area(case.make(tmp_path / "area"))
+    _assert_dutch(info.value.problems)
+
+
+@pytest.mark.parametrize("case", WARNING_CASES, ids=[c.id for c in WARNING_CASES])
+def test_every_warning_is_said_in_dutch(case: Case, tmp_path: Path) -> None:
+    warnings = read_area(case.make(tmp_path / "area")).warnings
+    assert len(warnings) >= len(case.warnings)
+    _assert_dutch(warnings)
+
+
+def _broken_area(folder: Path, **config: object) -> Path:
+    b = books()
+    sheet = next(iter(b.values()))["Projecten"]
+    col = sheet[0].index("Buurtcode") if "Buurtcode" in sheet[0] else 4
+    sheet[1][col] = "veel"
+    return write_area(folder, b, **config)
+
+
+def test_validate_prints_dutch_table_by_default(tmp_path: Path, runner: CliRunner) -> None:
+    result = invoke(runner, "validate", _broken_area(tmp_path / "area"))
+    assert result.exit_code == 2, result.output
+    out = result.output
+    assert "fout: 1 probleem in de invoer" in out
+    assert re.search(r"^bestand +blad +cel +kolom +probleem$", out, re.M), out
+    assert "onbekende buurt 'veel'" in out
+    assert "error:" not in out and "unknown buurt" not in out
+
+
+def test_validate_prints_english_table_with_lang_en(tmp_path: Path, runner: CliRunner) -> None:
+    result = invoke(runner, "validate", _broken_area(tmp_path / "area"), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    out = result.output
+    assert "error: 1 problem in the input" in out
+    assert re.search(r"^file +sheet +cell +column +problem$", out, re.M), out
+    assert "unknown buurt 'veel'" in out and "onbekende" not in out
+
+
+def test_area_language_en_is_used_unless_lang_says_otherwise(tmp_path: Path, runner: CliRunner) -> None:
+    folder = _broken_area(tmp_path / "area", language="en")
+    english = invoke(runner, "validate", folder)
+    assert english.exit_code == 2 and "unknown buurt 'veel'" in english.output, english.output
+    dutch = invoke(runner, "validate", folder, "--lang", "nl")
+    assert dutch.exit_code == 2 and "onbekende buurt 'veel'" in dutch.output, dutch.output
