@@ -29,7 +29,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["nl", "en"]
 
@@ -158,6 +158,63 @@ def render(msg_id: str, params: Mapping[str, object], lang: str = DEFAULT_LANG) 
 def fields(template: str) -> set[str]:
     """The parameter names a template uses (``"{n:,} {name!r}"`` -> ``{"n", "name"}``)."""
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+#: pydantic error type -> (message id, the ``ctx`` keys it shows); these are said in Dutch too.
+_TYPED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "greater_than": ("pydantic.greater_than", ("gt",)),
+    "greater_than_equal": ("pydantic.greater_than_equal", ("ge",)),
+    "less_than": ("pydantic.less_than", ("lt",)),
+    "less_than_equal": ("pydantic.less_than_equal", ("le",)),
+    "int_parsing": ("pydantic.int", ()),
+    "int_type": ("pydantic.int", ()),
+    "int_from_float": ("pydantic.int", ()),
+    "float_parsing": ("pydantic.number", ()),
+    "float_type": ("pydantic.number", ()),
+    "string_type": ("pydantic.text", ()),
+    "bool_parsing": ("pydantic.bool", ()),
+    "bool_type": ("pydantic.bool", ()),
+    "dict_type": ("pydantic.mapping", ()),
+    "model_type": ("pydantic.mapping", ()),
+    "model_attributes_type": ("pydantic.mapping", ()),
+    "list_type": ("pydantic.list", ()),
+    "tuple_type": ("pydantic.list", ()),
+    "too_short": ("pydantic.too_short", ("min_length",)),
+    "too_long": ("pydantic.too_long", ("max_length",)),
+    "string_too_short": ("pydantic.string_too_short", ("min_length",)),
+    "string_too_long": ("pydantic.string_too_long", ("max_length",)),
+    "literal_error": ("pydantic.one_of", ("expected",)),
+    "enum": ("pydantic.one_of", ("expected",)),
+}
+
+
+def pydantic_message(error: Mapping[str, Any], found: bool = True) -> Msg:
+    """A catalogue message for one pydantic error dict, plus what was found.
+
+    Common error types are said in Dutch and English (:data:`_TYPED`, the
+    way pydantic's docs suggest: by error type, with the error's ``ctx``);
+    the rest, including the models' own validator messages, keep pydantic's
+    English text (without its ``Value error,`` prefix) inside a Dutch frame.
+    ``found=False`` leaves out the "(found ...)" suffix.
+    """
+    kind = str(error.get("type", ""))
+    if kind == "extra_forbidden":
+        return msg("pydantic.unknown_key")
+    if kind == "missing":
+        return msg("pydantic.missing")
+    value = error.get("input")
+    shown: object = ""
+    if found and kind not in ("value_error", "assertion_error") and isinstance(value, str | int | float):
+        shown = msg("pydantic.found", value=value)
+    ctx = error.get("ctx") or {}
+    typed = _TYPED.get(kind)
+    if typed is not None and all(k in ctx for k in typed[1]):
+        return msg(typed[0], found=shown, **{k: ctx[k] for k in typed[1]})
+    detail = str(error.get("msg", "invalid value"))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if detail.startswith(prefix):
+            detail = detail[len(prefix) :]
+    return msg("pydantic.other", detail=detail, found=shown)
 
 
 #: message id -> (Dutch template, English template). Ids are grouped by the module that uses them.
@@ -632,4 +689,97 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pydantic.one_of": ("verwacht {expected}{found}", "Input should be {expected}{found}"),
     "pydantic.other": ("ongeldige waarde: {detail}{found}", "{detail}{found}"),
+    # ---- scenario files (dia/scenarios/load.py, dia/scenarios/apply.py) ---------------------------
+    "scenario.extends_cycle": ("'extends' vormt een kring: {chain}", "'extends' forms a cycle: {chain}"),
+    "scenario.not_found": ("scenariobestand niet gevonden", "scenario file not found"),
+    "scenario.not_utf8": ("geen UTF-8-tekstbestand", "not a UTF-8 text file"),
+    "scenario.yaml_where": (" (regel {line}, kolom {column})", " (line {line}, column {column})"),
+    "scenario.not_yaml": ("geen geldige YAML{where}: {detail}", "not valid YAML{where}: {detail}"),
+    "scenario.not_mapping": (
+        "een scenario moet bestaan uit sleutels met waarden, maar het is een {found}",
+        "a scenario must be a mapping of keys, found {found}",
+    ),
+    "scenario.internal_key": (
+        "{key!r} wordt door dia gezet en kan niet in een bestand staan",
+        "{key!r} is set by dia and cannot be given in a file",
+    ),
+    "scenario.extends_type": (
+        "'extends' moet een scenariobestand noemen, maar er staat {value!r}",
+        "'extends' must name a scenario file, found {value!r}",
+    ),
+    "scenario.extends_missing": (
+        "'extends' noemt {name!r}, maar dat bestaat niet",
+        "'extends' names {name!r}, which does not exist",
+    ),
+    "scenario.invalid": ("scenario {name} is niet geldig", "scenario {name} is not valid"),
+    "scenario.unknown_key": ("onbekende sleutel {key!r}", "unknown key {key!r}"),
+    "scenario.negative": ("moet ≥ 0 zijn, maar er staat {value}", "must be ≥ 0, found {value}"),
+    "scenario.found": ("{detail}, gevonden: {value!r}", "{detail}, found {value!r}"),
+    "scenario.unknown.partner": (
+        "onbekende partner {name!r}; bekend: {known}",
+        "unknown partner {name!r}; known: {known}",
+    ),
+    "scenario.unknown.type": (
+        "onbekend projecttype {name!r}; bekend: {known}",
+        "unknown project type {name!r}; known: {known}",
+    ),
+    "scenario.unknown.project": (
+        "onbekend project {name!r}; bekend: {known}",
+        "unknown project {name!r}; known: {known}",
+    ),
+    "scenario.unknown.fund": (
+        "onbekend fonds {name!r}; bekend: {known}",
+        "unknown fund {name!r}; known: {known}",
+    ),
+    "scenario.unknown.rule": (
+        "onbekende koppelregel {name!r}; bekend: {known}",
+        "unknown rule {name!r}; known: {known}",
+    ),
+    "scenario.does_not_fit": (
+        "scenario {name} past niet bij gebied {area}",
+        "scenario {name} does not fit area {area}",
+    ),
+    "scenario.leaves_none": (
+        "het scenario laat geen van de {n} projecten in het gebied over",
+        "the scenario leaves none of the {n} projects in the area",
+    ),
+    "scenario.empty_area": (
+        "scenario {name} laat een leeg gebied over",
+        "scenario {name} leaves an empty area",
+    ),
+    "scenario.leaves_invalid": (
+        "het scenario laat een ongeldig gebied over: {detail}",
+        "the scenario leaves an invalid area: {detail}",
+    ),
+    "scenario.invalid_area": (
+        "scenario {name} laat een ongeldig gebied over",
+        "scenario {name} leaves an invalid area",
+    ),
+    "scenario.partner_left_out": (
+        "partner {partner!r} wordt door dit scenario weggelaten (remove.partners)",
+        "partner {partner!r} is left out by this scenario (remove.partners)",
+    ),
+    "scenario.fund_exists": (
+        "fonds {name!r} bestaat al; verwijder of kort het in plaats daarvan",
+        "fund {name!r} already exists; remove or cut it instead",
+    ),
+    "scenario.forbid_inside": (
+        "kan {years} niet verbieden binnen het venster {lo}–{hi}: alleen de eerste of laatste jaren van een "
+        "venster kunnen verboden worden",
+        "cannot forbid {years} inside the window {lo}–{hi}: only the first or last years of a window can be "
+        "forbidden",
+    ),
+    "scenario.forced_and_forbidden": (
+        "{year} is zowel verplicht als verboden",
+        "{year} is both forced and forbidden",
+    ),
+    "scenario.forced_but_left_out": (
+        "project {project} moet starten maar is weggelaten ({why})",
+        "project {project} is forced to start but left out ({why})",
+    ),
+    "scenario.rule_exists": (
+        "koppelregel {rule!r} bestaat al; wijzig hem in plaats daarvan",
+        "rule {rule!r} already exists; change it instead",
+    ),
+    "scenario.unknown_project": ("onbekend project {project!r}", "unknown project {project!r}"),
 }

@@ -135,3 +135,29 @@ def test_area_language_en_is_used_unless_lang_says_otherwise(tmp_path: Path, run
     assert english.exit_code == 2 and "unknown buurt 'veel'" in english.output, english.output
     dutch = invoke(runner, "validate", folder, "--lang", "nl")
     assert dutch.exit_code == 2 and "onbekende buurt 'veel'" in dutch.output, dutch.output
+
+
+def test_scenario_file_problems_are_said_in_dutch(tmp_path: Path) -> None:
+    from dia.scenarios.load import load_scenario
+
+    path = tmp_path / "krap.yaml"
+    path.write_text("budgets:\n  - factor: -1\nonzin: 1\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_scenario(path)
+    _assert_dutch(info.value.problems)
+    assert info.value.summary_text("nl") == "scenario krap.yaml is niet geldig"
+    assert info.value.summary_text("en") == info.value.summary == "scenario krap.yaml is not valid"
+
+
+def test_scenario_that_does_not_fit_is_said_in_dutch(tmp_path: Path, tiny_area: object) -> None:
+    from dia.scenarios.apply import apply_scenario
+    from dia.scenarios.load import load_scenario
+
+    path = tmp_path / "zonder.yaml"
+    path.write_text("remove:\n  partners: [Niemand]\nstarts:\n  force:\n    X-1: 2027\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        apply_scenario(tiny_area, load_scenario(path))  # type: ignore[arg-type]
+    _assert_dutch(info.value.problems)
+    texts = [p.text("nl") for p in info.value.problems]
+    assert any(t.startswith("onbekende partner 'Niemand'") for t in texts), texts
+    assert any(t == "onbekend project 'X-1'" for t in texts), texts

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dia.errors import Location, Problem, Reason
-from dia.messages import Msg, msg
+from dia.messages import Msg, pydantic_message
 
 Loc = tuple[int | str, ...]
 
@@ -41,59 +41,10 @@ def reason_of(error: Any) -> Reason:
     return Reason.INVALID_VALUE
 
 
-#: pydantic error type -> (message id, the ``ctx`` keys it shows); these are said in Dutch too.
-_TYPED: dict[str, tuple[str, tuple[str, ...]]] = {
-    "greater_than": ("pydantic.greater_than", ("gt",)),
-    "greater_than_equal": ("pydantic.greater_than_equal", ("ge",)),
-    "less_than": ("pydantic.less_than", ("lt",)),
-    "less_than_equal": ("pydantic.less_than_equal", ("le",)),
-    "int_parsing": ("pydantic.int", ()),
-    "int_type": ("pydantic.int", ()),
-    "int_from_float": ("pydantic.int", ()),
-    "float_parsing": ("pydantic.number", ()),
-    "float_type": ("pydantic.number", ()),
-    "string_type": ("pydantic.text", ()),
-    "bool_parsing": ("pydantic.bool", ()),
-    "bool_type": ("pydantic.bool", ()),
-    "dict_type": ("pydantic.mapping", ()),
-    "model_type": ("pydantic.mapping", ()),
-    "model_attributes_type": ("pydantic.mapping", ()),
-    "list_type": ("pydantic.list", ()),
-    "tuple_type": ("pydantic.list", ()),
-    "too_short": ("pydantic.too_short", ("min_length",)),
-    "too_long": ("pydantic.too_long", ("max_length",)),
-    "string_too_short": ("pydantic.string_too_short", ("min_length",)),
-    "string_too_long": ("pydantic.string_too_long", ("max_length",)),
-    "literal_error": ("pydantic.one_of", ("expected",)),
-    "enum": ("pydantic.one_of", ("expected",)),
-}
-
-
 def message_of(error: Any) -> Msg:
-    """A catalogue message for one pydantic error dict, plus what was found.
-
-    Common error types are said in Dutch and English (:data:`_TYPED`); the
-    rest, including the models' own validator messages, keep pydantic's
-    English text (without its ``Value error,`` prefix) inside a Dutch frame.
-    """
-    kind = str(error.get("type", ""))
-    if kind == "extra_forbidden":
-        return msg("pydantic.unknown_key")
-    if kind == "missing":
-        return msg("pydantic.missing")
-    value = error.get("input")
-    found: object = ""
-    if kind not in ("value_error", "assertion_error") and isinstance(value, str | int | float):
-        found = msg("pydantic.found", value=value)
-    ctx = error.get("ctx") or {}
-    typed = _TYPED.get(kind)
-    if typed is not None and all(k in ctx for k in typed[1]):
-        return msg(typed[0], found=found, **{k: ctx[k] for k in typed[1]})
-    detail = str(error.get("msg", "invalid value"))
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if detail.startswith(prefix):
-            detail = detail[len(prefix) :]
-    return msg("pydantic.other", detail=detail, found=found)
+    """A catalogue message for one pydantic error dict, plus what was found (see
+    :func:`dia.messages.pydantic_message`)."""
+    return pydantic_message(error)
 
 
 def key_path(loc: Loc) -> str:

@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import Msg, Names, msg
 from dia.model.area import Area
 from dia.model.config import CouplingRule, Horizon
 from dia.scenarios.load import problems_from_validation
@@ -127,8 +128,11 @@ class _Applier:
         self.type_ids = sorted(t.id for t in area.config.types)
 
     # ---- helpers ---------------------------------------------------------------------------
-    def _problem(self, reason: Reason, message: str, key: str) -> None:
-        self.problems.append(Problem(reason, message, Location(file=self.s.source, key=key)))
+    def _problem(self, reason: Reason, message: Msg, key: str) -> None:
+        self.problems.append(Problem.of(reason, message, Location(file=self.s.source, key=key)))
+
+    def _outside(self, year: int) -> Msg:
+        return msg("check.outside_horizon", year=year, start=self.horizon.start, end=self.horizon.end)
 
     def _check_names(self, names: Iterable[str], known: Iterable[str], key: str, reason: Reason,
                      what: str) -> list[str]:
@@ -138,15 +142,14 @@ class _Applier:
             if name in known_set:
                 good.append(name)
             else:
-                self._problem(reason, f"unknown {what} {name!r}; known: {_few(known_set)}", f"{key}[{i}]")
+                self._problem(reason, msg(_UNKNOWN[what], name=name, known=Names.of(known_set)),
+                              f"{key}[{i}]")
         return good
 
     def _check_years(self, years: Iterable[int], key: str) -> None:
         for i, year in enumerate(years):
             if year not in self.horizon:
-                self._problem(Reason.OUTSIDE_HORIZON,
-                              f"{year} lies outside the horizon {self.horizon.start}–{self.horizon.end}",
-                              f"{key}[{i}]")
+                self._problem(Reason.OUTSIDE_HORIZON, self._outside(year), f"{key}[{i}]")
 
     def _drop(self, pid: str, why: str) -> None:
         if pid in self.projects and pid not in self.removed:
@@ -183,14 +186,13 @@ class _Applier:
         self._finish()
         if self.problems:
             raise InputError(self.problems,
-                             summary=f"scenario {self.s.name} does not fit area {self.area.config.name}")
+                             summary=msg("scenario.does_not_fit", name=self.s.name,
+                                         area=self.area.config.name))
         kept = [p for pid, p in sorted(self.projects.items()) if pid not in self.removed]
         if not kept and self.projects:
-            raise InputError([Problem(Reason.EMPTY_AREA,
-                                      f"the scenario leaves none of the {len(self.projects)} projects "
-                                      "in the area",
-                                      Location(file=self.s.source, key="remove"))],
-                             summary=f"scenario {self.s.name} leaves an empty area")
+            raise InputError([Problem.of(Reason.EMPTY_AREA, msg("scenario.leaves_none", n=len(self.projects)),
+                                         Location(file=self.s.source, key="remove"))],
+                             summary=msg("scenario.empty_area", name=self.s.name))
         inputs = list(self.area.inputs)
         if self.s.source is not None and self.s.inputs and self.s.inputs[-1] not in inputs:
             inputs.append(self.s.inputs[-1])
@@ -203,9 +205,9 @@ class _Applier:
                 "inputs": inputs,
             })
         except ValidationError as exc:
-            problems = [Problem(Reason.INVALID_VALUE, f"the scenario leaves an invalid area: {e['msg']}",
-                                Location(file=self.s.source)) for e in exc.errors()]
-            raise InputError(problems, summary=f"scenario {self.s.name} leaves an invalid area") from None
+            problems = [Problem.of(Reason.INVALID_VALUE, msg("scenario.leaves_invalid", detail=e["msg"]),
+                                   Location(file=self.s.source)) for e in exc.errors()]
+            raise InputError(problems, summary=msg("scenario.invalid_area", name=self.s.name)) from None
         return new, self.removed, self.notes
 
     def _horizon(self) -> None:
@@ -263,12 +265,11 @@ class _Applier:
             key = f"budgets[{i}]"
             if change.partner is not None and change.partner not in self.partners:
                 self._problem(Reason.UNKNOWN_PARTNER,
-                              f"unknown partner {change.partner!r}; known: {_few(set(self.partners))}",
+                              msg(_UNKNOWN["partner"], name=change.partner, known=Names.of(self.partners)),
                               f"{key}.partner")
                 continue
             if change.partner in self.gone:
-                self._problem(Reason.INVALID_VALUE,
-                              f"partner {change.partner!r} is left out by this scenario (remove.partners)",
+                self._problem(Reason.INVALID_VALUE, msg("scenario.partner_left_out", partner=change.partner),
                               f"{key}.partner")
                 continue
             self._check_years(change.years, f"{key}.years")
@@ -317,7 +318,7 @@ class _Applier:
             key = f"funds.cut[{i}]"
             if cut.fund not in self.funds:
                 self._problem(Reason.UNKNOWN_FUND,
-                              f"unknown fund {cut.fund!r}; known: {_few(set(self.funds))}", f"{key}.fund")
+                              msg(_UNKNOWN["fund"], name=cut.fund, known=Names.of(self.funds)), f"{key}.fund")
                 continue
             self._check_years(cut.years, f"{key}.years")
             for amount in self.funds[cut.fund]["amounts"]:
@@ -327,14 +328,12 @@ class _Applier:
         for i, grant in enumerate(f.add):
             key = f"funds.add[{i}]"
             if grant.name in self.funds:
-                self._problem(Reason.DUPLICATE_ID,
-                              f"fund {grant.name!r} already exists; remove or cut it instead", f"{key}.name")
+                self._problem(Reason.DUPLICATE_ID, msg("scenario.fund_exists", name=grant.name),
+                              f"{key}.name")
                 continue
             for year in grant.amounts:
                 if year not in self.horizon:
-                    self._problem(Reason.OUTSIDE_HORIZON,
-                                  f"{year} lies outside the horizon {self.horizon.start}–{self.horizon.end}",
-                                  f"{key}.amounts.{year}")
+                    self._problem(Reason.OUTSIDE_HORIZON, self._outside(year), f"{key}.amounts.{year}")
             types = self._check_names(grant.types, self.type_ids, f"{key}.types", Reason.UNKNOWN_TYPE,
                                       "project type")
             partners = self._check_names(grant.partners, [q for q in self.partners if q not in self.gone],
@@ -385,7 +384,7 @@ class _Applier:
         for pid, years in st.forbid.items():
             key = f"starts.forbid.{pid}"
             if pid not in self.area.project_by_id:
-                self._problem(Reason.UNKNOWN_PROJECT, f"unknown project {pid!r}", key)
+                self._problem(Reason.UNKNOWN_PROJECT, msg("scenario.unknown_project", project=pid), key)
                 continue
             if pid in self.removed or pid in st.force:
                 continue
@@ -398,8 +397,8 @@ class _Applier:
             inner = sorted(y for y in years if lo < y < hi)
             if inner:
                 self._problem(Reason.INVALID_VALUE,
-                              f"cannot forbid {', '.join(map(str, inner))} inside the window {lo}–{hi}: "
-                              "only the first or last years of a window can be forbidden", key)
+                              msg("scenario.forbid_inside", years=", ".join(map(str, inner)), lo=lo, hi=hi),
+                              key)
                 continue
             if lo > hi:
                 self._drop(pid, "every start year forbidden")
@@ -411,18 +410,17 @@ class _Applier:
         for pid, year in st.force.items():
             key = f"starts.force.{pid}"
             if pid not in self.area.project_by_id:
-                self._problem(Reason.UNKNOWN_PROJECT, f"unknown project {pid!r}", key)
+                self._problem(Reason.UNKNOWN_PROJECT, msg("scenario.unknown_project", project=pid), key)
                 continue
             if year not in self.horizon:
-                self._problem(Reason.OUTSIDE_HORIZON,
-                              f"{year} lies outside the horizon {self.horizon.start}–{self.horizon.end}", key)
+                self._problem(Reason.OUTSIDE_HORIZON, self._outside(year), key)
                 continue
             if year in st.forbid.get(pid, ()):
-                self._problem(Reason.INVALID_VALUE, f"{year} is both forced and forbidden", key)
+                self._problem(Reason.INVALID_VALUE, msg("scenario.forced_and_forbidden", year=year), key)
                 continue
             if pid in self.removed:
                 self._problem(Reason.INVALID_VALUE,
-                              f"project {pid} is forced to start but left out ({self.removed[pid]})", key)
+                              msg("scenario.forced_but_left_out", project=pid, why=self.removed[pid]), key)
                 continue
             p = self.projects[pid]
             p["earliest_start"] = p["latest_start"] = p["preferred_start"] = year
@@ -438,7 +436,7 @@ class _Applier:
         for rid, fields in rc.change.items():
             key = f"rules.change.{rid}"
             if rid not in rules:
-                self._problem(Reason.UNKNOWN_KEY, f"unknown rule {rid!r}; known: {_few(set(rules))}", key)
+                self._problem(Reason.UNKNOWN_KEY, msg(_UNKNOWN["rule"], name=rid, known=Names.of(rules)), key)
                 continue
             try:
                 rule = CouplingRule.model_validate(rules[rid] | fields)
@@ -451,7 +449,7 @@ class _Applier:
         for i, rule in enumerate(rc.add):
             key = f"rules.add[{i}]"
             if rule.id in rules:
-                self._problem(Reason.DUPLICATE_ID, f"rule {rule.id!r} already exists; change it instead",
+                self._problem(Reason.DUPLICATE_ID, msg("scenario.rule_exists", rule=rule.id),
                               f"{key}.id")
                 continue
             self._check_names(rule.types, self.type_ids, f"{key}.types", Reason.UNKNOWN_TYPE, "project type")
@@ -498,7 +496,11 @@ def _rule_order(original: list[dict[str, Any]]) -> Any:
     return lambda rid: (index.get(rid, len(index)), rid)
 
 
-def _few(names: set[str], n: int = 8) -> str:
-    items = sorted(names)
-    text = ", ".join(items[:n])
-    return text + (f", … ({len(items) - n} more)" if len(items) > n else "") if items else "(none)"
+#: What _check_names looks up -> its "unknown ..." message (Dutch inflects the adjective by gender).
+_UNKNOWN = {
+    "partner": "scenario.unknown.partner",
+    "project type": "scenario.unknown.type",
+    "project": "scenario.unknown.project",
+    "fund": "scenario.unknown.fund",
+    "rule": "scenario.unknown.rule",
+}

@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg, pydantic_message
 from dia.model.area import InputFile
 from dia.scenarios.model import Scenario
 
@@ -88,49 +89,50 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
     resolved = path.resolve()
     if resolved in stack:
         chain = " → ".join(p.name for p in (*stack[stack.index(resolved):], resolved))
-        raise InputError([Problem(Reason.CYCLE, f"'extends' forms a cycle: {chain}",
-                                  Location(file=str(stack[-1]), key="extends"))])
+        raise InputError([Problem.of(Reason.CYCLE, msg("scenario.extends_cycle", chain=chain),
+                                     Location(file=str(stack[-1]), key="extends"))])
     file = str(path)
     if not path.is_file():
-        raise InputError([Problem(Reason.NOT_FOUND, "scenario file not found", Location(file=file))])
+        raise InputError([Problem.of(Reason.NOT_FOUND, msg("scenario.not_found"), Location(file=file))])
     raw = path.read_bytes()
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)  # SafeLoader subclass
     except UnicodeDecodeError:
-        raise InputError([Problem(Reason.INVALID_VALUE, "not a UTF-8 text file",
-                                  Location(file=file))]) from None
+        raise InputError([Problem.of(Reason.INVALID_VALUE, msg("scenario.not_utf8"),
+                                     Location(file=file))]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        where: object = ""
+        if mark is not None:
+            where = msg("scenario.yaml_where", line=mark.line + 1, column=mark.column + 1)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError([Problem(Reason.INVALID_VALUE, f"not valid YAML{where}: {problem}",
-                                  Location(file=file))]) from None
+        raise InputError([Problem.of(Reason.INVALID_VALUE,
+                                     msg("scenario.not_yaml", where=where, detail=problem),
+                                     Location(file=file))]) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError([Problem(Reason.WRONG_TYPE,
-                                  f"a scenario must be a mapping of keys, found {type(data).__name__}",
-                                  Location(file=file))])
+        raise InputError([Problem.of(Reason.WRONG_TYPE,
+                                     msg("scenario.not_mapping", found=type(data).__name__),
+                                     Location(file=file))])
     data = dict(data)
     problems: list[Problem] = []
     for key in sorted(k for k in data if str(k) in _INTERNAL_KEYS):
-        problems.append(Problem(Reason.UNKNOWN_KEY, f"{key!r} is set by dia and cannot be given in a file",
-                                Location(file=file, key=str(key))))
+        problems.append(Problem.of(Reason.UNKNOWN_KEY, msg("scenario.internal_key", key=key),
+                                   Location(file=file, key=str(key))))
         del data[key]
 
     parent: Scenario | None = None
     extends = data.pop("extends", None)
     if extends is not None:
         if not isinstance(extends, str) or not extends.strip():
-            problems.append(Problem(Reason.WRONG_TYPE,
-                                    f"'extends' must name a scenario file, found {extends!r}",
-                                    Location(file=file, key="extends")))
+            problems.append(Problem.of(Reason.WRONG_TYPE, msg("scenario.extends_type", value=extends),
+                                       Location(file=file, key="extends")))
         else:
             target = _scenario_file(path.parent, extends.strip())
             if not target.is_file():
-                problems.append(Problem(Reason.NOT_FOUND,
-                                        f"'extends' names {extends!r}, which does not exist",
-                                        Location(file=file, key="extends")))
+                problems.append(Problem.of(Reason.NOT_FOUND, msg("scenario.extends_missing", name=extends),
+                                           Location(file=file, key="extends")))
             else:
                 parent = _load(target, (*stack, resolved))
 
@@ -146,9 +148,9 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, file))
-        raise InputError(problems, summary=f"scenario {path.name} is not valid") from None
+        raise InputError(problems, summary=msg("scenario.invalid", name=path.name)) from None
     if problems:
-        raise InputError(problems, summary=f"scenario {path.name} is not valid")
+        raise InputError(problems, summary=msg("scenario.invalid", name=path.name))
     return scenario
 
 
@@ -193,25 +195,25 @@ def problems_from_validation(exc: ValidationError, file: str | None, prefix: str
             key = f"{prefix}.{key}" if key else prefix
         kind = err["type"]
         value = err.get("input")
-        message = str(err["msg"]).removeprefix("Value error, ")
         ctx = err.get("ctx") or {}
         if kind == "extra_forbidden":
             reason = Reason.UNKNOWN_KEY
-            message = f"unknown key {str(loc[-1]) if loc else key!r}"
+            message = msg("scenario.unknown_key", key=str(loc[-1]) if loc else key)
         elif kind == "missing":
             reason = Reason.EMPTY_REQUIRED
-            message = "required key is missing"
+            message = msg("pydantic.missing")
         elif kind in ("greater_than_equal", "greater_than") and isinstance(value, int | float) and value < 0 \
                 and ctx.get("ge", ctx.get("gt")) == 0:
             reason = Reason.NEGATIVE_AMOUNT
-            message = f"must be ≥ 0, found {value}"
+            message = msg("scenario.negative", value=value)
         elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
             reason = Reason.OUT_OF_RANGE
-            message = f"{message}, found {value!r}"
+            message = msg("scenario.found", detail=pydantic_message(err, found=False), value=value)
         elif kind.endswith("_type") or kind.endswith("_parsing") or kind in ("model_type", "dict_type"):
             reason = Reason.WRONG_TYPE
-            message = f"{message}, found {value!r}"
+            message = msg("scenario.found", detail=pydantic_message(err, found=False), value=value)
         else:
             reason = Reason.INVALID_VALUE
-        problems.append(Problem(reason, message, Location(file=file, key=key or None)))
+            message = pydantic_message(err, found=False)
+        problems.append(Problem.of(reason, message, Location(file=file, key=key or None)))
     return problems
