@@ -782,4 +782,125 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rule {rule!r} already exists; change it instead",
     ),
     "scenario.unknown_project": ("onbekend project {project!r}", "unknown project {project!r}"),
+    # ---- a stored agenda (dia/io/agenda_io.py) ----------------------------------------------------
+    "agenda.not_json": (
+        "de opgeslagen agenda is geen geldige JSON ({detail}); exporteer hem opnieuw met dia plan",
+        "the stored agenda is not valid JSON ({detail}); re-export it with dia plan",
+    ),
+    "agenda.not_envelope": (
+        "geen dia-agenda: verwacht een JSON-object met format {format!r} en een onderdeel 'agenda' "
+        "(geschreven door dia plan of dia export)",
+        "not a dia agenda: expected a JSON object with format {format!r} and an 'agenda' entry "
+        "(written by dia plan or dia export)",
+    ),
+    "agenda.version": (
+        "de opgeslagen agenda heeft formaatversie {version!r}; deze dia leest versie {reads}",
+        "stored agenda has format version {version!r}; this dia reads version {reads}",
+    ),
+    "agenda.invalid": ("de opgeslagen agenda is ongeldig: {detail}", "stored agenda is invalid: {detail}"),
+    "agenda.no_agenda_in_folder": (
+        "de map bevat geen agenda.json of agenda.xlsx; verwacht een uitvoermap van dia plan",
+        "folder holds no agenda.json or agenda.xlsx; expected an output folder of dia plan",
+    ),
+    "agenda.not_found": (
+        "bestand niet gevonden; verwacht een agenda.xlsx of agenda.json geschreven door dia plan",
+        "file not found; expected an agenda.xlsx or agenda.json written by dia plan",
+    ),
+    "agenda.unreadable": ("het bestand kan niet gelezen worden: {detail}", "cannot read the file: {detail}"),
+    "agenda.not_xlsx": (
+        "geen Excel-werkboek (.xlsx); verwacht een agenda.xlsx geschreven door dia plan",
+        "not an Excel workbook (.xlsx); expected an agenda.xlsx written by dia plan",
+    ),
+    "agenda.cannot_open": (
+        "het werkboek kan niet geopend worden: {detail}",
+        "cannot open the workbook: {detail}",
+    ),
+    "agenda.no_data_sheet": (
+        "geen dia-agenda: het verborgen blad {sheet!r} ontbreekt; verwacht een agenda.xlsx geschreven door "
+        "dia plan of dia export (een werkboek van een partner lees je met dia validate)",
+        "not a dia agenda: the hidden sheet {sheet!r} is missing; expected an agenda.xlsx written by "
+        "dia plan or dia export (a partner workbook is read with dia validate instead)",
+    ),
+    "agenda.not_in_sheet": (
+        "blad {sheet!r} bevat geen dia-agenda (in A1 hoort {format!r} te staan)",
+        "sheet {sheet!r} does not hold a dia agenda (A1 should read {format!r})",
+    ),
+    "agenda.chunks": (
+        "blad {sheet!r} is beschadigd: verwacht {n!r} tekstdelen vanaf A4",
+        "sheet {sheet!r} is damaged: expected {n!r} text chunks from A4 down",
+    ),
+    # ---- SIA inputs: sia.yaml, the indicator table, buurt geometry (dia/io/sia_io.py) -------------
+    "sia.not_mapping": (
+        "verwacht bovenaan instellingen met waarden",
+        "expected a mapping of settings at the top level",
+    ),
+    "sia.unknown_key": ("onbekende sleutel", "unknown key"),
+    "sia.cannot_read": (
+        "het werkboek kan niet gelezen worden: {detail}",
+        "cannot read the workbook: {detail}",
+    ),
+    "sia.no_sheet": (
+        "geen blad {sheet!r}; het werkboek heeft {names}",
+        "no sheet {sheet!r}; the workbook has {names}",
+    ),
+    "sia.formula": (
+        "formule {formula!r} heeft geen berekende waarde; open het bestand in Excel en sla het op",
+        "formula {formula!r} has no calculated value; open and save the file in Excel",
+    ),
+    "sia.suffix": (
+        "verwacht een .csv- of .xlsx-bestand, maar het is {suffix!r}",
+        "expected a .csv or .xlsx file, got {suffix!r}",
+    ),
+    "sia.no_suffix": ("zonder extensie", "no suffix"),
+    "sia.no_rows": (
+        "het bestand heeft geen kopregel en geen buurten",
+        "the file has no header row and no buurten",
+    ),
+    "sia.no_column": (
+        "geen kolom {column!r} ({what}) in de kopregel {row}",
+        "no column {column!r} ({what}) in the header row {row}",
+    ),
+    "sia.what.code": ("buurtcode", "buurt code"),
+    "sia.what.name": ("buurtnaam", "buurt name"),
+    "sia.what.residents": ("inwoners", "residents"),
+    "sia.what.indicator": (
+        "indicator, {group}/{theme} in de SIA-instellingen",
+        "indicator, {group}/{theme} in the SIA config",
+    ),
+    "sia.empty_code": ("lege buurtcode", "empty buurt code"),
+    "sia.code_twice": (
+        "buurtcode {code} komt nog eens voor (de eerste keer in rij {row})",
+        "buurt code {code} appears again (first in row {row})",
+    ),
+    "sia.number": (
+        "verwacht een getal, of leeg / '.' voor een ontbrekende waarde; gevonden: {value!r}",
+        "expected a number, or empty / '.' for a missing value; found {value!r}",
+    ),
+    "sia.residents": (
+        "verwacht een aantal inwoners; gevonden: {value!r}",
+        "expected a number of residents; found {value!r}",
+    ),
+    "sia.residents_negative": (
+        "verwacht een aantal inwoners ≥ 0; gevonden: {value}",
+        "a number of residents ≥ 0 expected; found {value}",
+    ),
+    "sia.header_only": (
+        "het bestand heeft een kopregel maar geen buurten",
+        "the file has a header row but no buurten",
+    ),
+    "sia.not_geojson": ("geen geldige GeoJSON: {detail}", "not valid GeoJSON: {detail}"),
+    "sia.not_features": (
+        "verwacht een FeatureCollection met 'features'",
+        "expected a FeatureCollection with 'features'",
+    ),
+    "sia.feature_code": (
+        "feature zonder buurtcode, statcode of id",
+        "feature without a buurtcode, statcode or id",
+    ),
+    "sia.geometry": ("buurt {code}: ongeldige geometrie ({detail})", "buurt {code}: {detail}"),
+    "sia.buurten_list": (
+        "verwacht een lijst 'buurten' met bij elke buurt een code",
+        "expected a list 'buurten' with a code for each",
+    ),
+    "sia.buurt_code": ("buurt zonder code", "buurt without a code"),
 }

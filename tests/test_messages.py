@@ -161,3 +161,18 @@ def test_scenario_that_does_not_fit_is_said_in_dutch(tmp_path: Path, tiny_area: 
     texts = [p.text("nl") for p in info.value.problems]
     assert any(t.startswith("onbekende partner 'Niemand'") for t in texts), texts
     assert any(t == "onbekend project 'X-1'" for t in texts), texts
+
+
+def test_stored_agenda_and_sia_problems_are_said_in_dutch(tmp_path: Path) -> None:
+    from dia.io.agenda_io import read_agenda
+    from dia.io.sia_io import load_sia_config, read_geometry
+
+    bogus = tmp_path / "partner.xlsx"
+    bogus.write_bytes(b"not a workbook")
+    (tmp_path / "sia.yaml").write_text("onzin: 1\n", encoding="utf-8")
+    (tmp_path / "b.geojson").write_text('{"features": [{"properties": {}}]}', encoding="utf-8")
+    for read, path in ((read_agenda, bogus), (read_agenda, tmp_path / "leeg"),
+                       (load_sia_config, tmp_path / "sia.yaml"), (read_geometry, tmp_path / "b.geojson")):
+        with pytest.raises(InputError) as info:
+            read(path)
+        _assert_dutch(info.value.problems)

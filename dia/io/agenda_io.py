@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.model import Agenda
 
 #: Marker of a dia agenda in ``agenda.json`` and in the ``_dia`` sheet.
@@ -94,27 +95,22 @@ def agenda_from_json(text: str, where: Location) -> Agenda:
     try:
         envelope: Any = json.loads(text)
     except ValueError as exc:
-        raise InputError([Problem(Reason.CORRUPT_FILE,
-                                  f"the stored agenda is not valid JSON ({exc}); re-export it with dia plan",
-                                  where)]) from None
+        raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("agenda.not_json", detail=exc),
+                                     where)]) from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT or "agenda" not in envelope:
-        raise InputError([Problem(Reason.CORRUPT_FILE,
-                                  "not a dia agenda: expected a JSON object with format "
-                                  f"{FORMAT!r} and an 'agenda' entry (written by dia plan or dia export)",
-                                  where)])
+        raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("agenda.not_envelope", format=FORMAT), where)])
     version = envelope.get("version")
     if version != VERSION:
-        raise InputError([Problem(Reason.INVALID_VALUE,
-                                  f"stored agenda has format version {version!r}; this dia reads "
-                                  f"version {VERSION}", where)])
+        raise InputError([Problem.of(Reason.INVALID_VALUE,
+                                     msg("agenda.version", version=version, reads=VERSION), where)])
     try:
         return Agenda.model_validate(envelope["agenda"])
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             key = ".".join(str(part) for part in err["loc"])
-            problems.append(Problem(
-                Reason.INVALID_VALUE, f"stored agenda is invalid: {err['msg']}",
+            problems.append(Problem.of(
+                Reason.INVALID_VALUE, msg("agenda.invalid", detail=err["msg"]),
                 Location(file=where.file, sheet=where.sheet, cell=where.cell, key=f"agenda.{key}"),
             ))
         raise InputError(problems) from None
@@ -151,19 +147,16 @@ def read_agenda(path: str | os.PathLike[str]) -> Agenda:
         for name in ("agenda.json", "agenda.xlsx"):
             if (p / name).is_file():
                 return read_agenda(p / name)
-        raise InputError([Problem(Reason.NOT_FOUND,
-                                  "folder holds no agenda.json or agenda.xlsx; "
-                                  "expected an output folder of dia plan",
-                                  Location(file=str(p)))])
+        raise InputError([Problem.of(Reason.NOT_FOUND, msg("agenda.no_agenda_in_folder"),
+                                     Location(file=str(p)))])
     if not p.is_file():
-        raise InputError([Problem(Reason.NOT_FOUND, "file not found; expected an agenda.xlsx "
-                                  "or agenda.json written by dia plan", Location(file=str(p)))])
+        raise InputError([Problem.of(Reason.NOT_FOUND, msg("agenda.not_found"), Location(file=str(p)))])
     if p.suffix.lower() == ".json":
         try:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(Reason.CORRUPT_FILE, f"cannot read the file: {exc}",
-                                      Location(file=p.name))]) from None
+            raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("agenda.unreadable", detail=exc),
+                                         Location(file=p.name))]) from None
         return agenda_from_json(text, Location(file=p.name))
     return _read_workbook(p)
 
@@ -171,22 +164,19 @@ def read_agenda(path: str | os.PathLike[str]) -> Agenda:
 def _read_workbook(p: Path) -> Agenda:
     where = Location(file=p.name)
     if not zipfile.is_zipfile(p):
-        raise InputError([Problem(Reason.NOT_XLSX, "not an Excel workbook (.xlsx); expected an "
-                                  "agenda.xlsx written by dia plan", where)])
+        raise InputError([Problem.of(Reason.NOT_XLSX, msg("agenda.not_xlsx"), where)])
     import openpyxl
 
     try:
         workbook = openpyxl.load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files
-        raise InputError([Problem(Reason.CORRUPT_FILE, f"cannot open the workbook: {exc}",
-                                  where)]) from None
+        raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("agenda.cannot_open", detail=exc),
+                                     where)]) from None
     try:
         if DATA_SHEET not in workbook.sheetnames:
-            raise InputError([Problem(
+            raise InputError([Problem.of(
                 Reason.MISSING_SHEET,
-                f"not a dia agenda: the hidden sheet {DATA_SHEET!r} is missing; expected an "
-                "agenda.xlsx written by dia plan or dia export (a partner workbook is read with "
-                "dia validate instead)",
+                msg("agenda.no_data_sheet", sheet=DATA_SHEET),
                 Location(file=p.name, sheet=DATA_SHEET))])
         sheet = workbook[DATA_SHEET]
         cells = [row[0] for row in sheet.iter_rows(min_col=1, max_col=1, values_only=True)]
@@ -194,17 +184,15 @@ def _read_workbook(p: Path) -> Agenda:
         workbook.close()
     sheet_where = Location(file=p.name, sheet=DATA_SHEET)
     if len(cells) < 3 or cells[0] != FORMAT:
-        raise InputError([Problem(Reason.CORRUPT_FILE,
-                                  f"sheet {DATA_SHEET!r} does not hold a dia agenda "
-                                  f"(A1 should read {FORMAT!r})", Location(file=p.name, sheet=DATA_SHEET,
-                                                                           cell="A1"))])
+        raise InputError([Problem.of(Reason.CORRUPT_FILE,
+                                     msg("agenda.not_in_sheet", sheet=DATA_SHEET, format=FORMAT),
+                                     Location(file=p.name, sheet=DATA_SHEET, cell="A1"))])
     try:
         n_chunks = int(str(cells[2]))
     except ValueError:
         n_chunks = -1
     chunks = cells[3:3 + max(n_chunks, 0)]
     if n_chunks < 1 or len(chunks) != n_chunks or any(not isinstance(c, str) for c in chunks):
-        raise InputError([Problem(Reason.CORRUPT_FILE,
-                                  f"sheet {DATA_SHEET!r} is damaged: expected {cells[2]!r} text chunks "
-                                  "from A4 down", Location(file=p.name, sheet=DATA_SHEET, cell="A3"))])
+        raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("agenda.chunks", sheet=DATA_SHEET, n=cells[2]),
+                                     Location(file=p.name, sheet=DATA_SHEET, cell="A3"))])
     return agenda_from_json("".join(str(c) for c in chunks), sheet_where)

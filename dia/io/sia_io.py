@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
 from dia.io.excel import column_letter
+from dia.messages import Msg, msg, pydantic_message
 from dia.sia.config import SiaConfig, SiaConfigFindings
 from dia.sia.indicators import BuurtRow, IndicatorTable
 
@@ -58,18 +59,22 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 def _load_yaml(path: Path) -> Any:
     shown = path.name
     if not path.is_file():
-        raise InputError([Problem(Reason.NOT_FOUND, f"file not found: {path}", Location(file=shown))])
+        raise InputError([Problem.of(Reason.NOT_FOUND, msg("config.not_found", path=path),
+                                     Location(file=shown))])
     try:
         return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        line: object = ""
+        if mark is not None:
+            line = msg("scenario.yaml_where", line=mark.line + 1, column=mark.column + 1)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError([Problem(Reason.CORRUPT_FILE, f"not valid YAML{line}: {problem}",
-                                  Location(file=shown, row=mark.line + 1 if mark else None))]) from None
+        raise InputError([Problem.of(Reason.CORRUPT_FILE,
+                                     msg("scenario.not_yaml", where=line, detail=problem),
+                                     Location(file=shown, row=mark.line + 1 if mark else None))]) from None
     except UnicodeDecodeError:
-        raise InputError([Problem(Reason.CORRUPT_FILE, "not a UTF-8 text file",
-                                  Location(file=shown))]) from None
+        raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("scenario.not_utf8"),
+                                     Location(file=shown))]) from None
 
 
 def load_sia_config(path: str | Path) -> SiaConfig:
@@ -94,8 +99,7 @@ def load_sia_config(path: str | Path) -> SiaConfig:
     path = Path(path)
     data = _load_yaml(path)
     if not isinstance(data, dict):
-        raise InputError([Problem(Reason.WRONG_TYPE, "expected a mapping of settings at the top level",
-                                  Location(file=path.name))])
+        raise InputError([Problem.of(Reason.WRONG_TYPE, msg("sia.not_mapping"), Location(file=path.name))])
     try:
         return SiaConfig.model_validate(data)
     except ValidationError as exc:
@@ -109,7 +113,8 @@ def _config_problems(exc: ValidationError, data: dict[str, Any], shown: str) -> 
         found = (err.get("ctx") or {}).get("error")
         if isinstance(found, SiaConfigFindings):
             problems.extend(
-                Problem(p.reason, p.message, Location(file=shown, key=p.location.key), p.severity)
+                Problem(p.reason, p.message, Location(file=shown, key=p.location.key), p.severity,
+                        p.template, p.params)
                 for p in found.problems
             )
             continue
@@ -123,10 +128,14 @@ def _config_problems(exc: ValidationError, data: dict[str, Any], shown: str) -> 
             "missing": Reason.EMPTY_REQUIRED,
             "literal_error": Reason.INVALID_VALUE,
         }.get(err["type"], Reason.WRONG_TYPE if err["type"].endswith("_type") else Reason.INVALID_VALUE)
-        message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
-        if err["type"] not in ("missing", "extra_forbidden"):
-            message += f" (found {err.get('input')!r})"
-        problems.append(Problem(reason, message, Location(file=shown, key=key)))
+        if err["type"] == "extra_forbidden":
+            message = msg("sia.unknown_key")
+        else:
+            shown_input: object = ""
+            if err["type"] != "missing":
+                shown_input = msg("pydantic.found", value=err.get("input"))
+            message = msg("pydantic.other", detail=pydantic_message(err, found=False), found=shown_input)
+        problems.append(Problem.of(reason, message, Location(file=shown, key=key)))
     return problems
 
 
@@ -167,16 +176,16 @@ def _excel_rows(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, lis
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types on broken parts; all mean "cannot read"
-        raise InputError([Problem(Reason.CORRUPT_FILE, f"cannot read the workbook: {exc}",
-                                  Location(file=shown))]) from None
+        raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("sia.cannot_read", detail=exc),
+                                     Location(file=shown))]) from None
     try:
         names = list(wb.sheetnames)
         if sheet is None:
             sheet = DEFAULT_SHEET if DEFAULT_SHEET in names else names[0]
         elif sheet not in names:
-            raise InputError([Problem(Reason.MISSING_SHEET,
-                                      f"no sheet {sheet!r}; the workbook has {', '.join(names)}",
-                                      Location(file=shown, sheet=sheet))])
+            raise InputError([Problem.of(Reason.MISSING_SHEET,
+                                         msg("sia.no_sheet", sheet=sheet, names=", ".join(names)),
+                                         Location(file=shown, sheet=sheet))])
         rows: list[tuple[int, list[object]]] = [
             (i, list(values)) for i, values in enumerate(wb[sheet].iter_rows(values_only=True), start=1)
         ]
@@ -184,8 +193,7 @@ def _excel_rows(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, lis
         wb.close()
     # a formula Excel never calculated has no value to read: say so rather than call it missing
     problems = [
-        Problem(Reason.FORMULA_WITHOUT_VALUE,
-                f"formula {formula!r} has no calculated value; open and save the file in Excel",
+        Problem.of(Reason.FORMULA_WITHOUT_VALUE, msg("sia.formula", formula=formula),
                 Location(file=shown, sheet=sheet, row=int(re.sub(r"^[A-Z]+", "", ref)), cell=ref))
         for ref, formula in facts.uncached_formulas.get(sheet, ())
     ]
@@ -244,7 +252,8 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
     path = Path(path)
     shown = path.name
     if not path.is_file():
-        raise InputError([Problem(Reason.NOT_FOUND, f"file not found: {path}", Location(file=shown))])
+        raise InputError([Problem.of(Reason.NOT_FOUND, msg("config.not_found", path=path),
+                                     Location(file=shown))])
     suffix = path.suffix.lower()
     sheet_name: str | None = None
     formula_problems: list[Problem] = []
@@ -253,13 +262,13 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
     elif suffix in (".xlsx", ".xlsm"):
         sheet_name, rows, formula_problems = _excel_rows(path, sheet)
     else:
-        raise InputError([Problem(Reason.NOT_XLSX,
-                                  f"expected a .csv or .xlsx file, got {suffix or 'no suffix'!r}",
-                                  Location(file=shown))])
+        raise InputError([Problem.of(Reason.NOT_XLSX,
+                                     msg("sia.suffix", suffix=suffix or msg("sia.no_suffix")),
+                                     Location(file=shown))])
     rows = [(n, cells) for n, cells in rows if any(str(c).strip() for c in cells if c is not None)]
     if not rows:
-        raise InputError([Problem(Reason.EMPTY_AREA, "the file has no header row and no buurten",
-                                  Location(file=shown, sheet=sheet_name))])
+        raise InputError([Problem.of(Reason.EMPTY_AREA, msg("sia.no_rows"),
+                                     Location(file=shown, sheet=sheet_name))])
     header_row, header = rows[0]
     index: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -271,21 +280,21 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
         cell = f"{column_letter(col)}{row}" if sheet_name is not None and row and col is not None else None
         return Location(file=shown, sheet=sheet_name, row=row, column=column, cell=cell)
 
-    def find(column: str | None, what: str) -> int | None:
+    def find(column: str | None, what: Msg) -> int | None:
         if column is None:
             return None
         i = index.get(_norm(column))
         if i is None:
-            problems.append(Problem(Reason.MISSING_COLUMN,
-                                    f"no column {column!r} ({what}) in the header row {header_row}",
-                                    where(column)))
+            problems.append(Problem.of(Reason.MISSING_COLUMN,
+                                       msg("sia.no_column", column=column, what=what, row=header_row),
+                                       where(column)))
         return i
 
-    code_i = find(config.columns.code, "buurt code")
-    name_i = find(config.columns.name, "buurt name")
+    code_i = find(config.columns.code, msg("sia.what.code"))
+    name_i = find(config.columns.name, msg("sia.what.name"))
     wijk_i = index.get(_norm(config.columns.wijk)) if config.columns.wijk else None
-    res_i = find(config.residents.column, "residents") if config.residents else None
-    ind_i = [find(ind.column, f"indicator, {ind.group}/{ind.theme} in the SIA config")
+    res_i = find(config.residents.column, msg("sia.what.residents")) if config.residents else None
+    ind_i = [find(ind.column, msg("sia.what.indicator", group=ind.group, theme=ind.theme))
              for ind in config.indicators]
     if problems:
         raise InputError(problems)
@@ -302,11 +311,12 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
         code = str(cell(cells, code_i) or "").strip()
         code_col = str(header[code_i]).strip()
         if not code:
-            problems.append(Problem(Reason.EMPTY_REQUIRED, "empty buurt code", where(code_col, n, code_i)))
+            problems.append(Problem.of(Reason.EMPTY_REQUIRED, msg("sia.empty_code"),
+                                       where(code_col, n, code_i)))
             continue
         if code in first_row:
-            problems.append(Problem(Reason.DUPLICATE_ID,
-                                    f"buurt code {code} appears again (first in row {first_row[code]})",
+            problems.append(Problem.of(Reason.DUPLICATE_ID,
+                                       msg("sia.code_twice", code=code, row=first_row[code]),
                                     where(code_col, n, code_i)))
             continue
         first_row[code] = n
@@ -315,8 +325,7 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
             assert j is not None
             v = _number(cell(cells, j), markers)
             if isinstance(v, str):
-                problems.append(Problem(Reason.WRONG_TYPE,
-                                        f"expected a number, or empty / '.' for a missing value; found {v!r}",
+                problems.append(Problem.of(Reason.WRONG_TYPE, msg("sia.number", value=v),
                                         where(str(header[j]).strip(), n, j)))
                 v = None
             values.append(v)
@@ -325,11 +334,10 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
             r = _number(cell(cells, res_i), markers)
             res_col = str(header[res_i]).strip()
             if isinstance(r, str):
-                problems.append(Problem(Reason.WRONG_TYPE, f"expected a number of residents; found {r!r}",
+                problems.append(Problem.of(Reason.WRONG_TYPE, msg("sia.residents", value=r),
                                         where(res_col, n, res_i)))
             elif r is not None and r < 0:
-                problems.append(Problem(Reason.OUT_OF_RANGE,
-                                        f"a number of residents ≥ 0 expected; found {r:g}",
+                problems.append(Problem.of(Reason.OUT_OF_RANGE, msg("sia.residents_negative", value=f"{r:g}"),
                                         where(res_col, n, res_i)))
             else:
                 residents = r
@@ -339,7 +347,7 @@ def read_indicators(path: str | Path, config: SiaConfig, sheet: str | None = Non
                                 values=tuple(values), row=n))
     problems.extend(formula_problems)
     if not buurten and not problems:
-        problems.append(Problem(Reason.EMPTY_AREA, "the file has a header row but no buurten",
+        problems.append(Problem.of(Reason.EMPTY_AREA, msg("sia.header_only"),
                                 Location(file=shown, sheet=sheet_name)))
     if problems:
         raise InputError(problems)
@@ -364,16 +372,17 @@ def read_geometry(path: str | Path) -> dict[str, list[Polygon]]:
     path = Path(path)
     shown = path.name
     if not path.is_file():
-        raise InputError([Problem(Reason.NOT_FOUND, f"file not found: {path}", Location(file=shown))])
+        raise InputError([Problem.of(Reason.NOT_FOUND, msg("config.not_found", path=path),
+                                     Location(file=shown))])
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(Reason.CORRUPT_FILE, f"not valid GeoJSON: {exc}",
-                                  Location(file=shown))]) from None
+        raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("sia.not_geojson", detail=exc),
+                                     Location(file=shown))]) from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
-        raise InputError([Problem(Reason.WRONG_TYPE, "expected a FeatureCollection with 'features'",
-                                  Location(file=shown, key="features"))])
+        raise InputError([Problem.of(Reason.WRONG_TYPE, msg("sia.not_features"),
+                                     Location(file=shown, key="features"))])
     out: dict[str, list[Polygon]] = {}
     problems: list[Problem] = []
     for i, feature in enumerate(features):
@@ -383,13 +392,13 @@ def read_geometry(path: str | Path) -> dict[str, list[Polygon]]:
             feature.get("id") if isinstance(feature, dict) else None)
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         if not code:
-            problems.append(Problem(Reason.EMPTY_REQUIRED, "feature without a buurtcode, statcode or id",
+            problems.append(Problem.of(Reason.EMPTY_REQUIRED, msg("sia.feature_code"),
                                     Location(file=shown, key=key)))
             continue
         try:
             polygons = _polygons(geometry)
         except (TypeError, ValueError, IndexError) as exc:
-            problems.append(Problem(Reason.INVALID_GEOMETRY, f"buurt {code}: {exc}",
+            problems.append(Problem.of(Reason.INVALID_GEOMETRY, msg("sia.geometry", code=code, detail=exc),
                                     Location(file=shown, key=f"{key}.geometry")))
             continue
         out.setdefault(str(code), []).extend(polygons)
@@ -437,14 +446,14 @@ def read_area_buurt_codes(area: str | Path) -> tuple[str, ...]:
     data = _load_yaml(path)
     buurten = data.get("buurten") if isinstance(data, dict) else None
     if not isinstance(buurten, list) or not buurten:
-        raise InputError([Problem(Reason.EMPTY_REQUIRED, "expected a list 'buurten' with a code for each",
-                                  Location(file=path.name, key="buurten"))])
+        raise InputError([Problem.of(Reason.EMPTY_REQUIRED, msg("sia.buurten_list"),
+                                     Location(file=path.name, key="buurten"))])
     codes: list[str] = []
     problems: list[Problem] = []
     for i, b in enumerate(buurten):
         code = b.get("code") if isinstance(b, dict) else None
         if not isinstance(code, str) or not code.strip():
-            problems.append(Problem(Reason.EMPTY_REQUIRED, "buurt without a code",
+            problems.append(Problem.of(Reason.EMPTY_REQUIRED, msg("sia.buurt_code"),
                                     Location(file=path.name, key=f"buurten[{i}].code")))
             continue
         codes.append(code.strip())

@@ -42,7 +42,7 @@ def test_export_all_in_english_to_another_folder(runner: CliRunner, tiny_agenda:
 def test_export_of_a_non_agenda_exits_2_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     bogus = tmp_path / "partner.xlsx"
     bogus.write_bytes(b"not a workbook")
-    result = invoke(runner, "export", bogus, "--out", tmp_path / "out")
+    result = invoke(runner, "export", bogus, "--out", tmp_path / "out", "--lang", "en")
     assert result.exit_code == 2, result.output
     assert "not an Excel workbook" in result.output
     assert not (tmp_path / "out").exists()
