@@ -903,4 +903,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected a list 'buurten' with a code for each",
     ),
     "sia.buurt_code": ("buurt zonder code", "buurt without a code"),
+    # ---- the SIA index (dia/sia/config.py, index.py, weights.py) ----------------------------------
+    "sia.indicator_twice": (
+        "indicator {column!r} staat er twee keer in",
+        "indicator {column!r} is listed twice",
+    ),
+    "sia.reserved_column": (
+        "{column!r} geeft de buurt of het aantal inwoners aan; het kan niet ook een indicator zijn",
+        "{column!r} identifies buurten or counts residents; it cannot also be an indicator",
+    ),
+    "sia.did_you_mean": ("; bedoel je {name!r}?", "; did you mean {name!r}?"),
+    "sia.unknown_indicator": (
+        "onbekende indicator {column!r}: niet in de indicatorcatalogus en geen 'label' opgegeven "
+        "(geef een label om een eigen kolom te gebruiken){hint}",
+        "unknown indicator {column!r}: not in the indicator catalogue and no 'label' given "
+        "(give a label to use a column of your own){hint}",
+    ),
+    "sia.empty_group": ("geen indicator in groep {group!r}", "no indicator in group {group!r}"),
+    "sia.group_zero": (
+        "de gewichten van groep {group!r} tellen op tot nul; minstens één moet > 0 zijn",
+        "the weights of group {group!r} sum to zero; at least one must be > 0",
+    ),
+    "sia.theme_zero": (
+        "de gewichten van thema {theme!r} in groep {group!r} tellen op tot nul; "
+        "geef er één een gewicht > 0 of haal de indicatoren van het thema weg",
+        "the weights of theme {theme!r} in group {group!r} sum to zero; "
+        "give one a weight > 0 or remove the theme's indicators",
+    ),
+    "sia.residents_unknown": ("onbekend aantal", "unknown"),
+    "sia.few_residents": (
+        "buurt {code} ({name}) heeft {n} inwoners, minder dan {min}: {what}",
+        "buurt {code} ({name}) has {n} residents, fewer than {min}: {what}",
+    ),
+    "sia.excluded": ("weggelaten", "excluded"),
+    "sia.flagged": ("gemarkeerd, cijfers minder betrouwbaar", "flagged, figures less reliable"),
+    "sia.none_left": (
+        "er blijft geen buurt over na de regels voor ontbrekende waarden en inwoners",
+        "no buurt is left after the missing-value and residents policies",
+    ),
+    "sia.indicator_empty": (
+        "indicator {column!r} heeft in geen enkele meegenomen buurt een waarde",
+        "indicator {column!r} has no value in any included buurt",
+    ),
+    "sia.no_value_excluded": (
+        "geen waarde voor buurt {code} ({name}): buurt weggelaten",
+        "no value for buurt {code} ({name}): buurt excluded",
+    ),
+    "sia.no_value_imputed": (
+        "geen waarde voor buurt {code} ({name}): aangevuld met het {policy} {fill}",
+        "no value for buurt {code} ({name}): imputed with the {policy} {fill}",
+    ),
+    "sia.policy.mean": ("gemiddelde", "mean"),
+    "sia.policy.median": ("mediaan", "median"),
+    "sia.weights_unknown_buurt": (
+        "buurt {code!r} staat niet in de indicatortabel {source}",
+        "buurt {code!r} is not in the indicator table {source}",
+    ),
+    "sia.weights_excluded": (
+        "buurt {code} is weggelaten uit de SIA ({why}); hij krijgt geen gewicht en houdt zijn sia_weight "
+        "in dia.yaml",
+        "buurt {code} is excluded from the SIA ({why}); it gets no weight and keeps its sia_weight "
+        "in dia.yaml",
+    ),
 }

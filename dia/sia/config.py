@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from dia.errors import Location, Problem, Reason
+from dia.messages import msg
 from dia.model.base import Frozen
 from dia.sia.catalogue import CATALOGUE, RESIDENTS
 
@@ -212,38 +213,34 @@ def semantic_problems(config: SiaConfig) -> list[Problem]:
     for ind in config.indicators:
         key = f"indicators.{ind.column}"
         if ind.column in seen:
-            problems.append(Problem(Reason.DUPLICATE_ID, f"indicator {ind.column!r} is listed twice",
-                                    Location(key=key)))
+            problems.append(Problem.of(Reason.DUPLICATE_ID, msg("sia.indicator_twice", column=ind.column),
+                                       Location(key=key)))
         seen.add(ind.column)
         if ind.column in reserved:
-            problems.append(Problem(Reason.INVALID_VALUE,
-                                    f"{ind.column!r} identifies buurten or counts residents; "
-                                    "it cannot also be an indicator", Location(key=key)))
+            problems.append(Problem.of(Reason.INVALID_VALUE, msg("sia.reserved_column", column=ind.column),
+                                       Location(key=key)))
         if ind.column not in CATALOGUE and ind.label is None:
             close = difflib.get_close_matches(ind.column, sorted(CATALOGUE), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(Problem(
+            hint: object = msg("sia.did_you_mean", name=close[0]) if close else ""
+            problems.append(Problem.of(
                 Reason.UNKNOWN_KEY,
-                f"unknown indicator {ind.column!r}: not in the indicator catalogue and no 'label' "
-                f"given (give a label to use a column of your own){hint}",
+                msg("sia.unknown_indicator", column=ind.column, hint=hint),
                 Location(key=key)))
     for group in GROUPS:
         members = config.in_group(group)
         if not members:
-            problems.append(Problem(Reason.EMPTY_REQUIRED, f"no indicator in group {group!r}",
-                                    Location(key="indicators")))
+            problems.append(Problem.of(Reason.EMPTY_REQUIRED, msg("sia.empty_group", group=group),
+                                       Location(key="indicators")))
             continue
         if sum(i.weight for i in members) <= 0:
-            problems.append(Problem(Reason.OUT_OF_RANGE,
-                                    f"the weights of group {group!r} sum to zero; at least one must be > 0",
-                                    Location(key=f"indicators.{members[0].column}.weight")))
+            problems.append(Problem.of(Reason.OUT_OF_RANGE, msg("sia.group_zero", group=group),
+                                       Location(key=f"indicators.{members[0].column}.weight")))
             continue
         for theme in THEMES:
             in_theme = [i for i in members if i.theme == theme]
             if in_theme and sum(i.weight for i in in_theme) <= 0:
-                problems.append(Problem(
+                problems.append(Problem.of(
                     Reason.OUT_OF_RANGE,
-                    f"the weights of theme {theme!r} in group {group!r} sum to zero; "
-                    "give one a weight > 0 or remove the theme's indicators",
+                    msg("sia.theme_zero", theme=theme, group=group),
                     Location(key=f"indicators.{in_theme[0].column}.weight")))
     return problems

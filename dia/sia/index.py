@@ -27,6 +27,7 @@ from __future__ import annotations
 import numpy as np
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.model.base import Frozen
 from dia.sia.classes import CLASS_INDEX, ClassCode, classify, threshold_of
 from dia.sia.config import GROUPS, THEMES, Group, Indicator, Sensitivity, SiaConfig, Theme
@@ -182,19 +183,18 @@ def compute_index(
             few[r] = True
             if res_cfg.policy == "exclude":
                 excluded[r].append(EXCLUDED_FEW_RESIDENTS)
-            shown = "unknown" if b.residents is None else f"{b.residents:.0f}"
-            warnings.append(Problem(
+            shown: object = msg("sia.residents_unknown") if b.residents is None else f"{b.residents:.0f}"
+            warnings.append(Problem.of(
                 Reason.OUT_OF_RANGE,
-                f"buurt {b.code} ({b.name}) has {shown} residents, fewer than {res_cfg.min}: "
-                + ("excluded" if res_cfg.policy == "exclude" else "flagged, figures less reliable"),
+                msg("sia.few_residents", code=b.code, name=b.name, n=shown, min=res_cfg.min,
+                    what=msg("sia.excluded" if res_cfg.policy == "exclude" else "sia.flagged")),
                 Location(file=table.source, sheet=table.sheet, row=b.row, column=res_cfg.column),
                 severity="warning"))
 
     included = np.array([not e for e in excluded], dtype=bool)
     if not included.any():
-        raise InputError([Problem(Reason.EMPTY_AREA,
-                                  "no buurt is left after the missing-value and residents policies",
-                                  Location(file=table.source, sheet=table.sheet))])
+        raise InputError([Problem.of(Reason.EMPTY_AREA, msg("sia.none_left"),
+                                     Location(file=table.source, sheet=table.sheet))])
 
     filled = raw.copy()
     for j, ind in enumerate(indicators):
@@ -202,9 +202,8 @@ def compute_index(
         have = included & ~missing[:, j]
         policy = config.missing_of(ind)
         if not have.any():
-            errors.append(Problem(Reason.EMPTY_REQUIRED,
-                                  f"indicator {col!r} has no value in any included buurt",
-                                  Location(file=table.source, sheet=table.sheet, column=col)))
+            errors.append(Problem.of(Reason.EMPTY_REQUIRED, msg("sia.indicator_empty", column=col),
+                                     Location(file=table.source, sheet=table.sheet, column=col)))
             continue
         fill = float(np.mean(raw[have, j])) if policy == "mean" else float(np.median(raw[have, j]))
         for r, b in enumerate(table.buurten):
@@ -212,14 +211,16 @@ def compute_index(
                 continue
             loc = Location(file=table.source, sheet=table.sheet, row=b.row, column=col)
             if not included[r]:
-                warnings.append(Problem(Reason.EMPTY_REQUIRED,
-                                        f"no value for buurt {b.code} ({b.name}): buurt excluded", loc,
-                                        severity="warning"))
+                warnings.append(Problem.of(Reason.EMPTY_REQUIRED,
+                                           msg("sia.no_value_excluded", code=b.code, name=b.name), loc,
+                                           severity="warning"))
             else:
                 filled[r, j] = fill
-                warnings.append(Problem(Reason.EMPTY_REQUIRED,
-                                        f"no value for buurt {b.code} ({b.name}): imputed with the "
-                                        f"{policy} {fill:.4g}", loc, severity="warning"))
+                how = msg("sia.policy.mean" if policy == "mean" else "sia.policy.median")
+                warnings.append(Problem.of(Reason.EMPTY_REQUIRED,
+                                           msg("sia.no_value_imputed", code=b.code, name=b.name,
+                                               policy=how, fill=f"{fill:.4g}"),
+                                           loc, severity="warning"))
     if errors:
         raise InputError(errors)
 

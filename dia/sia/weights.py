@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.sia.config import WeightMapping
 from dia.sia.index import BuurtScore, SiaResult
 
@@ -81,8 +82,8 @@ def buurt_weights(
     unknown = [c for c in wanted if c not in by_code]
     if unknown:
         raise InputError([
-            Problem(Reason.UNKNOWN_BUURT, f"buurt {c!r} is not in the indicator table {result.source}",
-                    Location(key=option))
+            Problem.of(Reason.UNKNOWN_BUURT, msg("sia.weights_unknown_buurt", code=c, source=result.source),
+                       Location(key=option))
             for c in unknown
         ])
     weights: dict[str, float] = {}
@@ -91,10 +92,9 @@ def buurt_weights(
         w = weight_of(by_code[code], mapping)
         if w is None:
             if codes is not None:
-                warnings.append(Problem(
+                warnings.append(Problem.of(
                     Reason.EMPTY_REQUIRED,
-                    f"buurt {code} is excluded from the SIA ({', '.join(by_code[code].excluded)}); "
-                    "it gets no weight and keeps its sia_weight in dia.yaml",
+                    msg("sia.weights_excluded", code=code, why=", ".join(by_code[code].excluded)),
                     Location(key=option), severity="warning"))
             continue
         weights[code] = w
