@@ -21,6 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.io.safe_yaml import load_yaml
 from dia.io.validation import Loc, key_path, problems_from
 from dia.messages import msg
 from dia.model import AreaConfig, InputFile
@@ -87,7 +88,7 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, st
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
+        data = load_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         problems.append(Problem.of(Reason.WRONG_TYPE, msg("config.not_utf8"), where))
         return None, digest
@@ -107,7 +108,7 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, st
 
 def _default(name: str) -> Any:
     text = resources.files("dia.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def read_config(folder: Path, name: str = CONFIG_NAME) -> ConfigRead:

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
 from dia.io.excel import column_letter
+from dia.io.safe_yaml import load_yaml
 from dia.messages import Msg, msg, pydantic_message
 from dia.sia.config import SiaConfig, SiaConfigFindings
 from dia.sia.indicators import BuurtRow, IndicatorTable
@@ -36,24 +37,6 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 
 # ---------------------------------------------------------------- sia.yaml ---
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys (PyYAML silently keeps the last one)."""
-
-
-def _construct_mapping(
-    loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False
-) -> dict[Any, Any]:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first on line {seen[key] + 1})", key_node.start_mark)
-        seen[key] = key_node.start_mark.line
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _load_yaml(path: Path) -> Any:
@@ -62,7 +45,7 @@ def _load_yaml(path: Path) -> Any:
         raise InputError([Problem.of(Reason.NOT_FOUND, msg("config.not_found", path=path),
                                      Location(file=shown))])
     try:
-        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)
+        return load_yaml(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line: object = ""

@@ -97,7 +97,7 @@ def test_duplicate_yaml_key_is_refused(tmp_path: Path) -> None:
     text = SIA_YAML + "  leefbaarometer: {group: urgency, theme: social, direction: higher_is_better}\n"
     err = _error(tmp_path, text)
     assert err.errors[0].reason is Reason.CORRUPT_FILE
-    assert "duplicate key" in err.errors[0].message and err.errors[0].location.row == 9
+    assert "'leefbaarometer' appears twice" in err.errors[0].message and err.errors[0].location.row == 9
 
 
 def test_bad_winsorise_and_missing_file(tmp_path: Path) -> None:

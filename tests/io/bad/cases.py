@@ -400,6 +400,16 @@ CASES: tuple[Case, ...] = (
     ),
     Case("config_missing", lambda folder: _without_config(folder), (Expect("not_found", file="dia.yaml"),)),
     Case(
+        "configalias_bomb",
+        lambda folder: _config_text(folder, alias_bomb()),
+        (Expect("invalid_value", file="dia.yaml", text="200,000"),),
+    ),
+    Case(
+        "config_duplicate_key",
+        lambda folder: _config_text(folder, "weights:\n  value: 1.0\nweights:\n  value: 2.0\n"),
+        (Expect("invalid_value", file="dia.yaml", text="weights"),),
+    ),
+    Case(
         "sia_weights_unknown_buurt",
         _sia_unknown,
         (Expect("unknown_buurt", file="sia_weights.yaml", key="weights.BU99999999"),),
@@ -489,4 +499,19 @@ def _xlsm(folder: Path) -> Path:
             dst.writestr(item, src.read(item))
         dst.writestr("xl/vbaProject.bin", b'Attribute VB_Name = "Module1"\nSub AutoOpen()\nEnd Sub\n')
     tmp.unlink()
+    return folder
+
+
+def alias_bomb() -> str:
+    """A "billion laughs" document: ten levels of nine aliases, 9**10 values once expanded."""
+    lines = ['l0: &l0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return "\n".join(lines) + "\n"
+
+
+def _config_text(folder: Path, extra: str) -> Path:
+    """The valid area with ``extra`` YAML text appended to its dia.yaml."""
+    write_area(folder)
+    path = folder / "dia.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
     return folder
