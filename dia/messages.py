@@ -782,6 +782,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rule {rule!r} already exists; change it instead",
     ),
     "scenario.unknown_project": ("onbekend project {project!r}", "unknown project {project!r}"),
+    # ---- sweep files and their draws (dia/scenarios/sweep.py) -------------------------------------
+    "sweep.not_found": ("sweepbestand niet gevonden", "sweep file not found"),
+    "sweep.not_yaml": ("geen geldige YAML: {detail}", "not valid YAML: {detail}"),
+    "sweep.not_mapping": (
+        "een sweepbestand moet bestaan uit sleutels met waarden",
+        "a sweep file must be a mapping of keys",
+    ),
+    "sweep.source_key": ("'source' wordt door dia gezet", "'source' is set by dia"),
+    "sweep.scenario_type": (
+        "'scenario' moet een scenariobestand noemen",
+        "'scenario' must name a scenario file",
+    ),
+    "sweep.invalid": ("sweepbestand {name} is niet geldig", "sweep file {name} is not valid"),
+    "sweep.unknown.partner": ("onbekende partner {name!r}", "unknown partner {name!r}"),
+    "sweep.unknown.type": ("onbekend projecttype {name!r}", "unknown project type {name!r}"),
+    "sweep.unknown.project": ("onbekend project {name!r}", "unknown project {name!r}"),
+    "sweep.unknown_fund": (
+        "onbekend fonds {name!r}: geef 'add' om een nieuw fonds toe te kennen",
+        "unknown fund {name!r}: give 'add' to grant a new one",
+    ),
+    "sweep.fund_exists": (
+        "fonds {name!r} bestaat al in het gebied",
+        "fund {name!r} already exists in the area",
+    ),
+    "sweep.does_not_fit": (
+        "onzekerheidsanalyse {name} past niet bij gebied {area}",
+        "sweep {name} does not fit area {area}",
+    ),
+    "sweep.draws_seed": (
+        "het aantal trekkingen moet ≥ 1 zijn en de seed ≥ 0",
+        "draws must be ≥ 1 and the seed ≥ 0",
+    ),
+    # ---- re-planning and comparing (dia/scenarios/replan.py, dia/scenarios/compare.py) -----------
+    "replan.before_horizon": (
+        "project {id} is gestart in {year}, vóór de planhorizon {start}–{end} van het gebied; "
+        "verleng de planhorizon om het te houden",
+        "project {id} started in {year}, before the horizon {start}–{end} of the area; "
+        "extend the horizon to keep it",
+    ),
+    "replan.unknown": (
+        "niet in het gebied, wel in de vorige agenda: {n} project(en): {ids}",
+        "{n} project(s) of the previous agenda are not in the area: {ids}",
+    ),
+    "replan.missing": (
+        "wel in het gebied, niet in de vorige agenda: {n} project(en): {ids}",
+        "{n} project(s) of the area are not in the previous agenda: {ids}",
+    ),
+    "replan.mismatch": (
+        "de vorige agenda past niet bij het gebied: {unknown} project(en) onbekend, {missing} ontbrekend; "
+        "gebruik --accept-mismatch (accept_mismatch=True) om toch opnieuw te plannen",
+        "the previous agenda does not match the area: {unknown} unknown, {missing} missing "
+        "project(s); use --accept-mismatch (accept_mismatch=True) to re-plan anyway",
+    ),
+    "compare.name_twice": ("twee scenario's heten {name!r}", "two scenarios are called {name!r}"),
+    "compare.none": ("geen scenario's om te vergelijken", "no scenarios to compare"),
+    "compare.processes": (
+        "het aantal processen moet ≥ 1 zijn, maar er staat {processes}",
+        "processes must be ≥ 1, got {processes}",
+    ),
+    "compare.unknown_reference": (
+        "referentiescenario {reference!r} is niet een van {names}",
+        "reference scenario {reference!r} is not among {names}",
+    ),
     # ---- a stored agenda (dia/io/agenda_io.py) ----------------------------------------------------
     "agenda.not_json": (
         "de opgeslagen agenda is geen geldige JSON ({detail}); exporteer hem opnieuw met dia plan",
@@ -965,4 +1028,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "buurt {code} is excluded from the SIA ({why}); it gets no weight and keeps its sia_weight "
         "in dia.yaml",
     ),
+    # ---- dia sia on the command line (dia/cli/sia.py) ---------------------------------------------
+    "sia.no_buurt_codes": ("geen buurtcodes opgegeven", "no buurt codes given"),
+    # ---- koppelkansen: rules, locations (dia/coupling/detect.py, rules.py, spatial.py) -------------
+    "coupling.no_projects": (
+        "gebied {area!r} heeft geen projecten: voeg regels toe aan een blad Projecten",
+        "area {area!r} has no projects: add rows to a Projecten sheet",
+    ),
+    "coupling.invalid_wkt": (
+        "locatie {shown!r} van project {id} is geen geldige, niet-lege WKT-geometrie "
+        "(verwacht bijv. 'LINESTRING (257100 471200, 257300 471250)' in meters RD New)",
+        "location {shown!r} of project {id} is not a valid, non-empty WKT geometry "
+        "(expected e.g. 'LINESTRING (257100 471200, 257300 471250)' in RD New metres)",
+    ),
+    "coupling.location": ("locatie van project {id}: {why}", "location of project {id}: {why}"),
+    "coupling.degrees": (
+        "de coördinaten ({x:g}, {y:g}) lijken graden (lengte-/breedtegraad); "
+        "verwacht meters in RD New (EPSG:28992), bijv. x 257000, y 471000",
+        "coordinates ({x:g}, {y:g}) look like degrees (longitude/latitude); "
+        "expected RD New (EPSG:28992) metres, e.g. x 257000, y 471000",
+    ),
+    "coupling.outside_nl": (
+        "de coördinaten ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f}) liggen buiten Nederland "
+        "in RD New (EPSG:28992): verwacht x 0–300000, y 289000–629000",
+        "coordinates ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f}) lie outside the Netherlands "
+        "in RD New (EPSG:28992): expected x 0–300000, y 289000–629000",
+    ),
+    "coupling.locations.one": (
+        "{n} ongeldige projectlocatie (Locatie)",
+        "{n} invalid project location (Locatie)",
+    ),
+    "coupling.locations.many": (
+        "{n} ongeldige projectlocaties (Locatie)",
+        "{n} invalid project locations (Locatie)",
+    ),
+    # ---- reports and exports (dia/report/_export.py, _text.py, gantt.py) ---------------------------
+    "report.unknown_format.one": (
+        "onbekend uitvoerformaat {unknown}; verwacht een of meer van {formats}, of all",
+        "unknown output format(s) {unknown}; expected some of {formats} or all",
+    ),
+    "report.unknown_format.many": (
+        "onbekende uitvoerformaten {unknown}; verwacht een of meer van {formats}, of all",
+        "unknown output format(s) {unknown}; expected some of {formats} or all",
+    ),
+    "report.unknown_lang": (
+        "taal {lang!r} wordt niet ondersteund; verwacht nl of en",
+        "language {lang!r} is not supported; expected nl or en",
+    ),
+    "report.gantt_suffix": (
+        "een Gantt-diagram kan niet als {suffix} geschreven worden; verwacht .png, .svg of .pdf",
+        "cannot write a Gantt chart as {suffix}; expected .png, .svg or .pdf",
+    ),
+    "report.no_suffix": ("bestand zonder extensie", "a file without suffix"),
 }

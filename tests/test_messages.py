@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -176,3 +177,115 @@ def test_stored_agenda_and_sia_problems_are_said_in_dutch(tmp_path: Path) -> Non
         with pytest.raises(InputError) as info:
             read(path)
         _assert_dutch(info.value.problems)
+
+
+# ---- no English-only problem may come back -------------------------------------------------------
+
+#: dia.solver says its texts in both languages through its own dia/solver/texts.py.
+_OWN_TEXTS = ("solver",)
+
+
+def _english_only(source: str, name: str) -> list[str]:
+    """Sites in ``source`` that build a problem text outside the catalogue, as ``name:line what``.
+
+    Flagged: ``Problem(...)`` without a template (5th argument or ``template=``; passing one on,
+    as a re-located problem does, is fine), and an ``InputError`` summary or ``Problem.of`` message
+    written as a string instead of a :func:`dia.messages.msg`.
+    """
+    found: list[tuple[int, str]] = []
+
+    def is_text(node: ast.expr | None) -> bool:
+        return isinstance(node, ast.JoinedStr | ast.BinOp) or (
+            isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        callee = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        kw = {k.arg: k.value for k in node.keywords}
+        where = f"{name}:{node.lineno}"
+        if callee == "Problem" and len(node.args) < 5 and "template" not in kw:
+            found.append((node.lineno, f"{where} Problem(...) without a catalogue message"))
+        elif callee == "of" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id == "Problem":
+            message = node.args[1] if len(node.args) > 1 else kw.get("message")
+            if is_text(message):
+                found.append((node.lineno, f"{where} Problem.of with a string message"))
+        elif callee == "InputError":
+            summary = node.args[1] if len(node.args) > 1 else kw.get("summary")
+            if is_text(summary):
+                found.append((node.lineno, f"{where} InputError summary as a string"))
+    return [text for _, text in sorted(found)]
+
+
+def test_every_problem_outside_the_solver_comes_from_the_catalogue() -> None:
+    sites: list[str] = []
+    scanned = 0
+    for path in sorted((ROOT / "dia").rglob("*.py")):
+        rel = path.relative_to(ROOT / "dia")
+        if rel.parts[0] in _OWN_TEXTS:
+            continue
+        scanned += 1
+        sites.extend(_english_only(path.read_text(encoding="utf-8"), str(rel)))
+    assert scanned > 50, "the scan found too few modules: it is broken"
+    assert sites == [], "add the text to dia/messages.py and use Problem.of(reason, msg(...)):\n" + \
+        "\n".join(sites)
+
+
+def test_english_only_scan_notices_each_kind_of_site() -> None:
+    """The test above must be able to fail: every way of writing an English-only text is caught."""
+    bad = (
+        'raise InputError([Problem(Reason.NOT_FOUND, "sweep file not found", Location(file=f))])\n'
+        'p = errors.Problem(Reason.X, f"unknown {x}")\n'
+        'raise InputError(problems, summary=f"sweep {n} does not fit")\n'
+        'raise InputError(problems, "custom " + n)\n'
+        'q = Problem.of(Reason.X, "plain")\n'
+    )
+    assert [s.split(" ", 1)[0] for s in _english_only(bad, "x.py")] == [f"x.py:{i}" for i in range(1, 6)]
+    good = (
+        'raise InputError([Problem.of(Reason.NOT_FOUND, msg("sweep.not_found"), Location(file=f))])\n'
+        'raise InputError(problems, summary=msg("sweep.invalid", name=n))\n'
+        'Problem(p.reason, p.message, Location(file=f), p.severity, p.template, p.params)\n'
+    )
+    assert _english_only(good, "y.py") == []
+
+
+def _saved_agenda(starts: dict[str, int | None], folder: Path) -> Path:
+    from dia.report import export
+    from tests.scenarios.agendas import make_agenda
+
+    export(make_agenda(starts), folder, formats=("json",))
+    return folder / "agenda.json"
+
+
+def test_replan_mismatch_is_said_in_dutch_by_default(tmp_path: Path, runner: CliRunner) -> None:
+    area = write_area(tmp_path / "area")
+    previous = _saved_agenda({"XYZ-001": 2026, "GEM-001": 2026}, tmp_path / "oud")
+    args = ("replan", area, "--previous", previous, "--freeze-until", 2028, "--out", tmp_path / "nieuw",
+            "--quiet")
+    result = invoke(runner, *args)
+    assert result.exit_code == 2, result.output
+    out = result.output
+    assert "fout: de vorige agenda past niet bij het gebied: 1 project(en) onbekend" in out, out
+    assert "niet in het gebied, wel in de vorige agenda: 1 project(en): XYZ-001" in out, out
+    assert "wel in het gebied, niet in de vorige agenda:" in out and "DOM-001" in out, out
+    assert "--accept-mismatch" in out and "previous agenda" not in out, out
+    english = invoke(runner, *args, "--lang", "en")
+    assert english.exit_code == 2, english.output
+    assert "1 project(s) of the previous agenda are not in the area: XYZ-001" in english.output
+    assert not (tmp_path / "nieuw").exists()
+
+
+def test_sweep_that_does_not_fit_is_said_in_dutch_by_default(tmp_path: Path, runner: CliRunner) -> None:
+    area = write_area(tmp_path / "area")
+    sweep_file = tmp_path / "s.yaml"
+    sweep_file.write_text("budgets: [{partner: Niemand, min: -0.1, max: 0.1}]\n"
+                          "funds: [{name: Geen fonds, probability: 0.5}]\n", encoding="utf-8")
+    result = invoke(runner, "sweep", area, "--sweep", sweep_file, "--draws", 2)
+    assert result.exit_code == 2, result.output
+    out = result.output
+    assert "fout: onzekerheidsanalyse s past niet bij gebied" in out, out
+    assert "onbekende partner 'Niemand'" in out and "budgets[0].partner" in out, out
+    assert "onbekend fonds 'Geen fonds': geef 'add' om een nieuw fonds toe te kennen" in out, out
+    assert "unknown" not in out, out

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 
 _TEXT: dict[str, dict[str, Any]] = {
     "nl": {
@@ -101,8 +102,8 @@ def sia(indicators: Path | None, config_path: Path | None, out: Path | None, emi
         if area is not None:
             restrict = sorted(set(restrict) | set(sia_io.read_area_buurt_codes(area)))
         if not restrict:
-            raise InputError([Problem(Reason.EMPTY_REQUIRED, "no buurt codes given",
-                                      Location(key="--buurten"))])
+            raise InputError([Problem.of(Reason.EMPTY_REQUIRED, msg("sia.no_buurt_codes"),
+                                         Location(key="--buurten"))])
     result = compute_index(table, config, draws=draws, seed=seed)
     option = "--area" if area is not None and buurten_opt is None else "--buurten"
     weights, weight_warnings = buurt_weights(result, config.weights, restrict, option=option)

@@ -40,6 +40,7 @@ from dia.coupling.spatial import GeometryIndex, distances, parse_geometries
 from dia.coupling.streets import street_keys
 from dia.coupling.temporal import overlaps
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.model import Area, Coupling, CouplingRule
 
 logger = logging.getLogger(__name__)
@@ -195,10 +196,8 @@ def find_couplings(area: Area, progress: Progress | None = None) -> CouplingGrap
     """
     check_rules(area)
     if not area.projects:
-        raise InputError([Problem(
-            Reason.EMPTY_AREA,
-            f"area {area.config.name!r} has no projects: add rows to a Projecten sheet",
-            Location(key="projects"),
+        raise InputError([Problem.of(
+            Reason.EMPTY_AREA, msg("coupling.no_projects", area=area.config.name), Location(key="projects"),
         )])
     with gc_paused():
         return _find(area, progress or (lambda _message, _fraction: None))

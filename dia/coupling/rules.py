@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.model import Area, CouplingRule
 
 FloatArray = npt.NDArray[np.float64]
@@ -38,9 +39,10 @@ def check_rules(area: Area) -> None:
     """
     known = {t.id for t in area.config.types}
     problems = [
-        Problem(
+        Problem.of(
             Reason.UNKNOWN_TYPE,
-            f"rule {rule.id!r} names unknown project type {t!r}; known: {', '.join(sorted(known))}",
+            # every known type, as before (Names would cut the list at eight)
+            msg("check.rule_unknown_type", rule=rule.id, type=t, known=", ".join(sorted(known))),
             Location(file="dia.yaml", key=f"rules[{i}].types"),
         )
         for i, rule in enumerate(area.config.rules)

@@ -25,6 +25,7 @@ import shapely
 from shapely import STRtree
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.model import Project
 
 IntArray = npt.NDArray[np.int64]
@@ -73,11 +74,8 @@ def parse_geometries(projects: Sequence[Project]) -> GeomArray:
         p = projects[int(has[k])]
         text = str(p.geometry)
         shown = text if len(text) <= 60 else text[:57] + "..."
-        problems.append(Problem(
-            Reason.INVALID_GEOMETRY,
-            f"location {shown!r} of project {p.id} is not a valid, non-empty WKT geometry "
-            "(expected e.g. 'LINESTRING (257100 471200, 257300 471250)' in RD New metres)",
-            location_of(p.id),
+        problems.append(Problem.of(
+            Reason.INVALID_GEOMETRY, msg("coupling.invalid_wkt", shown=shown, id=p.id), location_of(p.id),
         ))
     ok = ~bad_parse
     bounds = shapely.bounds(parsed[ok])
@@ -92,16 +90,15 @@ def parse_geometries(projects: Sequence[Project]) -> GeomArray:
         p = projects[int(ok_idx[k])]
         x0, y0, x1, y1 = (float(v) for v in bounds[k])
         if degrees[k]:
-            why = (f"coordinates ({x0:g}, {y0:g}) look like degrees (longitude/latitude); "
-                   "expected RD New (EPSG:28992) metres, e.g. x 257000, y 471000")
+            why = msg("coupling.degrees", x=x0, y=y0)
         else:
-            why = (f"coordinates ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f}) lie outside the Netherlands "
-                   "in RD New (EPSG:28992): expected x 0–300000, y 289000–629000")
-        problems.append(Problem(Reason.INVALID_GEOMETRY, f"location of project {p.id}: {why}",
-                                location_of(p.id)))
+            why = msg("coupling.outside_nl", x0=x0, y0=y0, x1=x1, y1=y1)
+        problems.append(Problem.of(Reason.INVALID_GEOMETRY, msg("coupling.location", id=p.id, why=why),
+                                   location_of(p.id)))
     if problems:
-        raise InputError(problems, summary=f"{len(problems)} invalid project location"
-                         f"{'s' if len(problems) != 1 else ''} (Locatie)")
+        n = len(problems)
+        summary = msg("coupling.locations.one" if n == 1 else "coupling.locations.many", n=n)
+        raise InputError(problems, summary=summary)
     return geoms
 
 

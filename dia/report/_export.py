@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dia.errors import InputError, Problem, Reason
+from dia.messages import msg
 from dia.report._text import Lang, check_lang
 
 if TYPE_CHECKING:
@@ -149,9 +150,10 @@ def _check_formats(formats: Collection[str] | None) -> list[str]:
         return list(FORMATS)
     unknown = sorted(wanted - set(FORMATS))
     if unknown:
-        raise InputError([Problem(Reason.INVALID_VALUE,
-                                  f"unknown output format(s) {', '.join(unknown)}; "
-                                  f"expected some of {', '.join(FORMATS)} or all")])
+        raise InputError([Problem.of(Reason.INVALID_VALUE,
+                                     msg("report.unknown_format.one" if len(unknown) == 1
+                                         else "report.unknown_format.many",
+                                         unknown=", ".join(unknown), formats=", ".join(FORMATS)))])
     return [f for f in FORMATS if f in wanted]
 
 

@@ -234,9 +234,9 @@ def check_lang(lang: str) -> Lang:
     if lang == "en":
         return "en"
     from dia.errors import InputError, Problem, Reason
+    from dia.messages import msg
 
-    raise InputError([Problem(Reason.INVALID_VALUE,
-                              f"language {lang!r} is not supported; expected nl or en")])
+    raise InputError([Problem.of(Reason.INVALID_VALUE, msg("report.unknown_lang", lang=lang))])
 
 
 def euro_text(amount: float | None, lang: str = "nl", *, decimals: int = 0) -> str:

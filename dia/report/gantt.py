@@ -439,13 +439,14 @@ def write_gantt(
     """
     from dia.errors import InputError, Location, Problem, Reason
     from dia.io.atomic import atomic_open
+    from dia.messages import msg
 
     path = Path(target)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg", "pdf"):
-        raise InputError([Problem(Reason.INVALID_VALUE,
-                                  f"cannot write a Gantt chart as {path.suffix or 'a file without suffix'}; "
-                                  "expected .png, .svg or .pdf", Location(file=str(path)))])
+        suffix = path.suffix or msg("report.no_suffix")
+        raise InputError([Problem.of(Reason.INVALID_VALUE, msg("report.gantt_suffix", suffix=suffix),
+                                     Location(file=str(path)))])
     files = render_gantt(agenda, group_by=group_by, area=area, lang=lang, formats=(fmt,), dpi=dpi,
                          today=today)
     paths = []

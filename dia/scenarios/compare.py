@@ -30,6 +30,7 @@ from multiprocessing.context import BaseContext
 import pandas as pd
 
 from dia.errors import DiaError, InfeasibleError, InputError, Location, NoSolutionError, Problem, Reason
+from dia.messages import msg
 from dia.model import Agenda, Area
 from dia.scenarios.apply import apply_scenario_logged
 from dia.scenarios.diff import Change, diff_agendas
@@ -205,13 +206,13 @@ def _unique(scenarios: Iterable[Scenario]) -> dict[str, Scenario]:
     problems = []
     for s in scenarios:
         if s.name in out:
-            problems.append(Problem(Reason.DUPLICATE_ID, f"two scenarios are called {s.name!r}",
-                                    Location(file=s.source, key="name")))
+            problems.append(Problem.of(Reason.DUPLICATE_ID, msg("compare.name_twice", name=s.name),
+                                       Location(file=s.source, key="name")))
         out[s.name] = s
     if problems:
         raise InputError(problems)
     if not out:
-        raise InputError([Problem(Reason.EMPTY_REQUIRED, "no scenarios to compare", Location())])
+        raise InputError([Problem.of(Reason.EMPTY_REQUIRED, msg("compare.none"))])
     return out
 
 
@@ -257,8 +258,8 @@ def pool(processes: int) -> ProcessPoolExecutor:
 def worker_count(jobs: int, processes: int | None) -> int:
     """Processes to use: at most one per job and (by default) one per core."""
     if processes is not None and processes < 1:
-        raise InputError([Problem(Reason.OUT_OF_RANGE, f"processes must be ≥ 1, got {processes}",
-                                  Location(key="processes"))])
+        raise InputError([Problem.of(Reason.OUT_OF_RANGE, msg("compare.processes", processes=processes),
+                                     Location(key="processes"))])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(jobs, processes if processes is not None else cores))
 
@@ -310,9 +311,10 @@ def pick_reference(names: Iterable[str], reference: str | None = None) -> str:
     ordered = sorted(names)
     if reference is not None:
         if reference not in ordered:
-            raise InputError([Problem(Reason.UNKNOWN_KEY,
-                                      f"reference scenario {reference!r} is not among {', '.join(ordered)}",
-                                      Location(key="reference"))])
+            raise InputError([Problem.of(Reason.UNKNOWN_KEY,
+                                         msg("compare.unknown_reference", reference=reference,
+                                             names=", ".join(ordered)),
+                                         Location(key="reference"))])
         return reference
     return REFERENCE_NAME if REFERENCE_NAME in ordered else ordered[0]
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.model import Agenda, Area, SolverOptions
 from dia.scenarios.diff import Change, diff_agendas
 
@@ -89,10 +90,10 @@ def freeze(area: Area, previous: Agenda, freeze_until: int, *,
     early = sorted(pid for pid, year in frozen.items() if year < horizon.start)
     if early:
         raise InputError([
-            Problem(Reason.OUTSIDE_HORIZON,
-                    f"project {pid} started in {frozen[pid]}, before the horizon "
-                    f"{horizon.start}–{horizon.end} of the area; extend the horizon to keep it",
-                    Location(file=source, key=pid))
+            Problem.of(Reason.OUTSIDE_HORIZON,
+                       msg("replan.before_horizon", id=pid, year=frozen[pid], start=horizon.start,
+                           end=horizon.end),
+                       Location(file=source, key=pid))
             for pid in early])
     fixed: dict[str, int | None] = dict(frozen)
     closed: list[str] = []
@@ -172,18 +173,14 @@ def replan(
         # cut off by the terminal's problem limit and hide the other direction.
         problems = []
         if unknown:
-            problems.append(Problem(
-                Reason.MISMATCH,
-                f"{len(unknown)} project(s) of the previous agenda are not in the area: {', '.join(unknown)}",
+            problems.append(Problem.of(
+                Reason.MISMATCH, msg("replan.unknown", n=len(unknown), ids=", ".join(unknown)),
                 Location(file=source, key="unknown")))
         if missing:
-            problems.append(Problem(
-                Reason.MISMATCH,
-                f"{len(missing)} project(s) of the area are not in the previous agenda: {', '.join(missing)}",
+            problems.append(Problem.of(
+                Reason.MISMATCH, msg("replan.missing", n=len(missing), ids=", ".join(missing)),
                 Location(file=source, key="missing")))
-        raise InputError(problems, summary=(
-            f"the previous agenda does not match the area: {len(unknown)} unknown, {len(missing)} missing "
-            "project(s); use --accept-mismatch (accept_mismatch=True) to re-plan anyway"))
+        raise InputError(problems, summary=msg("replan.mismatch", unknown=len(unknown), missing=len(missing)))
     new, fixed, frozen, closed = freeze(area, previous, freeze_until, source=source)
     if progress is not None:
         progress(f"re-planning from {freeze_until}: {len(frozen)} project(s) keep their start", None)

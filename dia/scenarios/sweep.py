@@ -32,6 +32,7 @@ import pandas as pd
 from pydantic import Field, ValidationError, model_validator
 
 from dia.errors import DiaError, InputError, Location, Problem, Reason
+from dia.messages import msg
 from dia.model import Area, SolverOptions
 from dia.model.base import Frozen
 from dia.scenarios.apply import apply_scenario
@@ -135,24 +136,23 @@ def load_sweep(path: str | os.PathLike[str]) -> SweepSpec:
     p = Path(path)
     file = str(p)
     if not p.is_file():
-        raise InputError([Problem(Reason.NOT_FOUND, "sweep file not found", Location(file=file))])
+        raise InputError([Problem.of(Reason.NOT_FOUND, msg("sweep.not_found"), Location(file=file))])
     try:
         data = yaml.load(p.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # SafeLoader subclass
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(Reason.INVALID_VALUE, f"not valid YAML: {exc}",
-                                  Location(file=file))]) from None
+        raise InputError([Problem.of(Reason.INVALID_VALUE, msg("sweep.not_yaml", detail=str(exc)),
+                                     Location(file=file))]) from None
     data = dict(data or {}) if isinstance(data, dict) or data is None else None
     if data is None:
-        raise InputError([Problem(Reason.WRONG_TYPE, "a sweep file must be a mapping of keys",
-                                  Location(file=file))])
+        raise InputError([Problem.of(Reason.WRONG_TYPE, msg("sweep.not_mapping"), Location(file=file))])
     if "source" in data:
-        raise InputError([Problem(Reason.UNKNOWN_KEY, "'source' is set by dia",
-                                  Location(file=file, key="source"))])
+        raise InputError([Problem.of(Reason.UNKNOWN_KEY, msg("sweep.source_key"),
+                                     Location(file=file, key="source"))])
     base = data.pop("scenario", None)
     if base is not None:
         if not isinstance(base, str):
-            raise InputError([Problem(Reason.WRONG_TYPE, "'scenario' must name a scenario file",
-                                      Location(file=file, key="scenario"))])
+            raise InputError([Problem.of(Reason.WRONG_TYPE, msg("sweep.scenario_type"),
+                                         Location(file=file, key="scenario"))])
         data["scenario"] = load_scenario(p.parent / base)
     data.setdefault("name", p.stem)
     data["source"] = file
@@ -160,7 +160,7 @@ def load_sweep(path: str | os.PathLike[str]) -> SweepSpec:
         return SweepSpec.model_validate(data)
     except ValidationError as exc:
         raise InputError(problems_from_validation(exc, file),
-                         summary=f"sweep file {p.name} is not valid") from None
+                         summary=msg("sweep.invalid", name=p.name)) from None
 
 
 def _uniform(rng: np.random.Generator, r: _Range) -> float:
@@ -174,30 +174,29 @@ def _check(spec: SweepSpec, area: Area) -> None:
     types = {t.id for t in area.config.types}
     ids = set(area.project_by_id)
 
-    def need(names: Sequence[str], known: set[str], key: str, reason: Reason, what: str) -> None:
+    def need(names: Sequence[str], known: set[str], key: str, reason: Reason, msg_id: str) -> None:
         for i, n in enumerate(names):
             if n not in known:
-                problems.append(Problem(reason, f"unknown {what} {n!r}",
-                                        Location(file=spec.source, key=f"{key}[{i}]")))
+                problems.append(Problem.of(reason, msg(msg_id, name=n),
+                                           Location(file=spec.source, key=f"{key}[{i}]")))
 
     for i, c in enumerate(spec.costs):
-        need(c.partners, partners, f"costs[{i}].partners", Reason.UNKNOWN_PARTNER, "partner")
-        need(c.types, types, f"costs[{i}].types", Reason.UNKNOWN_TYPE, "project type")
-        need(c.projects, ids, f"costs[{i}].projects", Reason.UNKNOWN_PROJECT, "project")
+        need(c.partners, partners, f"costs[{i}].partners", Reason.UNKNOWN_PARTNER, "sweep.unknown.partner")
+        need(c.types, types, f"costs[{i}].types", Reason.UNKNOWN_TYPE, "sweep.unknown.type")
+        need(c.projects, ids, f"costs[{i}].projects", Reason.UNKNOWN_PROJECT, "sweep.unknown.project")
     for i, b in enumerate(spec.budgets):
         if b.partner is not None and b.partner not in partners:
-            problems.append(Problem(Reason.UNKNOWN_PARTNER, f"unknown partner {b.partner!r}",
-                                    Location(file=spec.source, key=f"budgets[{i}].partner")))
+            problems.append(Problem.of(Reason.UNKNOWN_PARTNER, msg("sweep.unknown.partner", name=b.partner),
+                                       Location(file=spec.source, key=f"budgets[{i}].partner")))
     for i, f in enumerate(spec.funds):
         if f.add is None and f.name not in area.fund_by_name:
-            problems.append(Problem(Reason.UNKNOWN_FUND,
-                                    f"unknown fund {f.name!r}: give 'add' to grant a new one",
-                                    Location(file=spec.source, key=f"funds[{i}].name")))
+            problems.append(Problem.of(Reason.UNKNOWN_FUND, msg("sweep.unknown_fund", name=f.name),
+                                       Location(file=spec.source, key=f"funds[{i}].name")))
         if f.add is not None and f.name in area.fund_by_name:
-            problems.append(Problem(Reason.DUPLICATE_ID, f"fund {f.name!r} already exists in the area",
-                                    Location(file=spec.source, key=f"funds[{i}].name")))
+            problems.append(Problem.of(Reason.DUPLICATE_ID, msg("sweep.fund_exists", name=f.name),
+                                       Location(file=spec.source, key=f"funds[{i}].name")))
     if problems:
-        raise InputError(problems, summary=f"sweep {spec.name} does not fit area {area.config.name}")
+        raise InputError(problems, summary=msg("sweep.does_not_fit", name=spec.name, area=area.config.name))
 
 
 def draw_scenarios(area: Area, spec: SweepSpec, draws: int, seed: int) -> list[Scenario]:
@@ -220,8 +219,8 @@ def draw_scenarios(area: Area, spec: SweepSpec, draws: int, seed: int) -> list[S
         Named ``<sweep>#<i>``; each extends the sweep's scenario when it has one.
     """
     if draws < 1 or seed < 0:
-        raise InputError([Problem(Reason.OUT_OF_RANGE, "draws must be ≥ 1 and the seed ≥ 0",
-                                  Location(key="draws" if draws < 1 else "seed"))])
+        raise InputError([Problem.of(Reason.OUT_OF_RANGE, msg("sweep.draws_seed"),
+                                     Location(key="draws" if draws < 1 else "seed"))])
     base = apply_scenario(area, spec.scenario) if spec.scenario is not None else area
     _check(spec, base)
     partners = sorted({b.partner for b in base.budgets})

@@ -93,7 +93,7 @@ def test_wkt_in_degrees_is_located_and_nothing_written(runner: CliRunner, exampl
     result = invoke(runner, "koppelkansen", folder, "--out", out)
     assert result.exit_code == 2, result.output
     assert "GEM-026" in result.output
-    assert "degrees" in result.output
+    assert "lijken graden (lengte-/breedtegraad)" in result.output  # Dutch by default; "degrees" in English
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -131,7 +131,7 @@ def test_empty_area(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr("dia.io.area.load_area", lambda _path: empty)
     result = invoke(runner, "koppelkansen", tmp_path, "--out", tmp_path / "out")
     assert result.exit_code == 2, result.output
-    assert "no projects" in result.output
+    assert "heeft geen projecten" in result.output  # Dutch by default; "no projects" in English
     assert not (tmp_path / "out").exists()
 
 
