@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
+from dia.io.safe_yaml import load_yaml
 from dia.messages import msg, pydantic_message
 from dia.model.area import InputFile
 from dia.scenarios.model import Scenario
@@ -26,33 +26,6 @@ _FILE_ONLY_KEYS = ("extends",)
 _INTERNAL_KEYS = ("source", "parent", "inputs")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key written twice in one mapping.
-
-    PyYAML silently keeps the last of two equal keys; in a scenario that would
-    hide an override, so it is an error here.
-    """
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
-    seen: dict[Any, int] = {}
-    for key_node, _value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        try:
-            hash(key)
-        except TypeError:
-            continue
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None,
-                f"key {key!r} appears twice (first on line {seen[key] + 1})",
-                key_node.start_mark,
-            )
-        seen[key] = key_node.start_mark.line
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -96,7 +69,7 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         raise InputError([Problem.of(Reason.NOT_FOUND, msg("scenario.not_found"), Location(file=file))])
     raw = path.read_bytes()
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)  # SafeLoader subclass
+        data = load_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError([Problem.of(Reason.INVALID_VALUE, msg("scenario.not_utf8"),
                                      Location(file=file))]) from None

@@ -131,14 +131,15 @@ def load_sweep(path: str | os.PathLike[str]) -> SweepSpec:
     """
     import yaml
 
-    from dia.scenarios.load import _UniqueKeyLoader, load_scenario, problems_from_validation
+    from dia.io.safe_yaml import load_yaml
+    from dia.scenarios.load import load_scenario, problems_from_validation
 
     p = Path(path)
     file = str(p)
     if not p.is_file():
         raise InputError([Problem.of(Reason.NOT_FOUND, msg("sweep.not_found"), Location(file=file))])
     try:
-        data = yaml.load(p.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # SafeLoader subclass
+        data = load_yaml(p.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputError([Problem.of(Reason.INVALID_VALUE, msg("sweep.not_yaml", detail=str(exc)),
                                      Location(file=file))]) from None

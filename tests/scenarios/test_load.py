@@ -8,6 +8,7 @@ import pytest
 
 from dia.errors import InputError, Reason
 from dia.scenarios.load import dotted, load_scenario
+from tests.io.bad.cases import alias_bomb
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -94,10 +95,13 @@ def expect(path: Path, reason: Reason, key: str | None) -> InputError:
         ("- een lijst\n", Reason.WRONG_TYPE, None),
         ("budgets: [\n", Reason.INVALID_VALUE, None),
         ("weights: {delay: 0.1}\nweights: {value: 2}\n", Reason.INVALID_VALUE, None),
+        (alias_bomb().replace("l9:", "budgets:"), Reason.INVALID_VALUE, None),
+        ("budgets: &b [{partner: Gemeente, factor: 0.8}, *b]\n", Reason.INVALID_VALUE, None),
     ],
     ids=["negative-factor", "unknown-budget-key", "unknown-top-key", "factor-and-amount", "year-not-int",
          "unknown-weight", "solver-range", "horizon-order", "window-no-selection", "negative-cost-factor",
-         "negative-fund", "internal-key", "extends-missing", "not-a-mapping", "bad-yaml", "duplicate-key"],
+         "negative-fund", "internal-key", "extends-missing", "not-a-mapping", "bad-yaml", "duplicate-key",
+         "alias-bomb", "self-referring-alias"],
 )
 def test_bad_scenario_file(tmp_path: Path, text: str, reason: Reason, key: str | None) -> None:
     err = expect(write(tmp_path, "fout.yaml", text), reason, key)
