@@ -10,7 +10,9 @@ partners at once and at every allowed start year:
    the classic pricing heuristic for multi-period knapsacks);
 3. each placed at the start year with the largest gain (value − delay penalty + savings with
    partners already placed within ``max_gap``) among the years that keep every payer within
-   budget with carry-over, respect dependencies and the nuisance cap;
+   budget with carry-over, respect dependencies and the nuisance cap; the budgets are booked
+   net of the savings of the koppelkansen realised so far, as the model books them
+   (:class:`_CouplingLedger`);
 4. a second pass retries what did not fit, since savings realised later free some money.
 
 It is a heuristic: fast (linear in projects x start years x horizon) and usually close to the
@@ -20,6 +22,7 @@ MILP has more to add.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 
 from dia.model import Project
@@ -28,8 +31,111 @@ from dia.solver.instance import Instance, payers
 from dia.solver.result import capped_credit, objective_parts
 
 
-def _in_horizon_cost(inst: Instance, p: Project, s: int) -> float:
-    return sum(a for k, a in enumerate(p.profile) if s + k in inst.area.config.horizon)
+class _CouplingLedger(_Ledger):
+    """The budget ledger of the greedy, crediting the savings of realised koppelkansen.
+
+    The baseline's ledger books each project's gross spend (less fund draws): partners
+    planning alone do not count on savings. The coordinated greedy does, as the model does:
+    placing ``p`` within a koppelkans's ``max_gap`` of a project already placed lowers both
+    projects' net spend in the years of their work (the saving spread over each project's
+    profile and split over its payers by their shares). Without that, start years that the
+    LP relaxation fills to the euro *because* of their savings do not fit, and the LP-guided
+    rounding loses most of its value (2,000 projects of the benchmark family: 2,339 mln
+    without savings against an LP bound of 2,684 mln).
+
+    Every credit is one the MILP can also make, so a greedy agenda stays a feasible MIP start:
+    one fraction per koppelkans for both projects (the model's ``z``), within each project's
+    cost (``saving_cap``), and never more than a payer's net share of the project in a year
+    after fund draws (``fund_project``; the model can lower a draw to make room, which leaves
+    the payer's net spend the same).
+    """
+
+    def __init__(self, inst: Instance, starts: Mapping[str, int]) -> None:
+        super().__init__(inst)
+        self.starts = starts
+        self.saved: dict[str, float] = defaultdict(float)
+        """Project id -> saving credited so far (at most its cost)."""
+        self.project_net: dict[tuple[str, str, int], float] = {}
+        """(project, payer, year) -> the payer's net spend on the project that year."""
+
+    def _credits(self, p: Project, s: int) -> list[tuple[str, float]]:
+        """(project, euro credited) of every koppelkans placing ``p`` in ``s`` realises."""
+        inst = self.inst
+        out: list[tuple[str, float]] = []
+        room_p = p.cost - self.saved[p.id]
+        for ci in inst.couplings_of[p.id]:
+            c = inst.couplings[ci]
+            other = c.project_b if c.project_a == p.id else c.project_a
+            t = self.starts.get(other)
+            if t is None or abs(t - s) > c.max_gap:
+                continue
+            part_p, part_o = inst.saving_part(c, p.id), inst.saving_part(c, other)
+            room_o = inst.area.project_by_id[other].cost - self.saved[other]
+            fraction = min(1.0, room_p / part_p if part_p > 0 else 1.0,
+                           room_o / part_o if part_o > 0 else 1.0)
+            if fraction <= 0:
+                continue
+            room_p -= fraction * part_p
+            out += [(p.id, fraction * part_p), (other, fraction * part_o)]
+        return out
+
+    def _relief(self, p: Project, s: int, own: Mapping[tuple[str, str, int], float]
+                ) -> dict[tuple[str, str, int], float]:
+        """(project, payer, year) -> euro of net spend the credits of placing ``p`` take off."""
+        by_id = self.inst.area.project_by_id
+        relief: dict[tuple[str, str, int], float] = defaultdict(float)
+        for pid, euro in self._credits(p, s):
+            q_project = by_id[pid]
+            start = s if pid == p.id else self.starts[pid]
+            if q_project.cost <= 0:
+                continue
+            for share in payers(q_project):
+                for k, amount in enumerate(q_project.profile):
+                    key = (pid, share.partner, start + k)
+                    net = own.get(key, self.project_net.get(key, 0.0)) - relief[key]
+                    relief[key] += min(max(0.0, net), share.fraction * euro * amount / q_project.cost)
+        return relief
+
+    def _own(self, p: Project, s: int) -> tuple[dict[tuple[str, str, int], float],
+                                                 dict[tuple[str, str, str, int], float]]:
+        """``p``'s net spend per (project, payer, year) after fund draws, and the draws."""
+        _net, draws = super()._plan(p, s)
+        own: dict[tuple[str, str, int], float] = {}
+        for share in payers(p):
+            for k, amount in enumerate(p.profile):
+                t = s + k
+                drawn = sum(v for (_f, pid, q, y), v in draws.items() if q == share.partner and y == t)
+                own[(p.id, share.partner, t)] = share.fraction * amount - drawn
+        return own, draws
+
+    def _plan(self, p: Project, s: int) -> tuple[dict[tuple[str, int], float],
+                                                 dict[tuple[str, str, str, int], float]]:
+        own, draws = self._own(p, s)
+        relief = self._relief(p, s, own)
+        net: dict[tuple[str, int], float] = defaultdict(float)
+        for (_pid, q, t), amount in own.items():
+            net[(q, t)] += amount
+        for (_pid, q, t), amount in relief.items():
+            net[(q, t)] -= amount
+        return net, draws
+
+    def book(self, p: Project, s: int) -> None:
+        own, draws = self._own(p, s)
+        relief = self._relief(p, s, own)
+        for pid, euro in self._credits(p, s):
+            self.saved[pid] += euro
+        for key, amount in own.items():
+            self.project_net[key] = amount
+        for key, amount in relief.items():
+            self.project_net[key] -= amount
+        for (_pid, q, t), amount in own.items():
+            self.net[(q, t)] += amount
+        for (_pid, q, t), amount in relief.items():
+            self.net[(q, t)] -= amount
+        for (f, pid, q, t), amount in draws.items():
+            self.draws[(f, pid, q, t)] = amount
+            self.fund_left[(f, t)] -= amount
+        self.street[(p.buurt, s)] += 1
 
 
 def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None = None,
@@ -56,8 +162,8 @@ def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None
     """
     area = inst.area
     by_id = area.project_by_id
-    ledger = _Ledger(inst)
     starts: dict[str, int] = {}
+    ledger = _CouplingLedger(inst, starts)
     w_saving = area.config.weights.saving
     cap = area.config.caps.street_works_per_buurt_year
     street_types = {t.id for t in area.config.types if t.is_street_work}
