@@ -72,21 +72,9 @@ class Location:
     key: str | None = None
 
     def __str__(self) -> str:
-        parts: list[str] = []
-        if self.file:
-            parts.append(self.file)
-        if self.sheet:
-            parts.append(self.sheet)
-        if self.cell:
-            parts.append(f"{self.cell} ({self.column})" if self.column else self.cell)
-        elif self.row is not None:
-            where = f"row {self.row}"
-            parts.append(f"{where} ({self.column})" if self.column else where)
-        elif self.column:
-            parts.append(f"column {self.column}")
-        if self.key:
-            parts.append(self.key)
-        return " › ".join(parts) if parts else "(input)"
+        from dia.messages import location_text  # dia.messages imports this module
+
+        return location_text(self, "en")
 
     def sort_key(self) -> tuple[str, str, int, str, str]:
         """Key that orders locations the way a user reads a workbook."""

@@ -111,9 +111,7 @@ def location_text(location: object, lang: str = DEFAULT_LANG) -> str:
 
     if not isinstance(location, Location):
         return str(location)
-    if lang == "en":
-        return str(location)
-    row, column = ("rij", "kolom")
+    row, column, nothing = ("row", "column", "(input)") if lang == "en" else ("rij", "kolom", "(invoer)")
     parts: list[str] = []
     if location.file:
         parts.append(location.file)
@@ -128,7 +126,7 @@ def location_text(location: object, lang: str = DEFAULT_LANG) -> str:
         parts.append(f"{column} {location.column}")
     if location.key:
         parts.append(location.key)
-    return " › ".join(parts) if parts else "(invoer)"
+    return " › ".join(parts) if parts else nothing
 
 
 def localize(value: object, lang: str) -> object:
