@@ -52,3 +52,21 @@ def run_chromium(binary: str, page: Path, out: Path, *, action: str, size: tuple
     if not out.is_file():
         raise RuntimeError(f"chromium wrote no {out.name} (exit {done.returncode}):\n{done.stderr[-2000:]}")
     return Run(output=out, console=console, stderr=done.stderr)
+
+
+def printed_pages(binary: str, page: Path, workdir: Path) -> list[tuple[float, float]]:
+    """Render ``page`` in chromium and return its printed pages' sizes (points).
+
+    Asserts on the way what every page of ours must do in a browser: no console errors and a
+    screenshot that is not (nearly) blank.
+    """
+    from PIL import Image
+
+    run = run_chromium(binary, page, workdir / "shot.png", action="screenshot")
+    assert run.console == [], run.console
+    with Image.open(run.output) as shot:
+        colours = shot.convert("RGB").getcolors(maxcolors=1 << 16)
+    assert colours is None or len(colours) > 50, "screenshot is (nearly) blank"
+    pdf = run_chromium(binary, page, workdir / "print.pdf", action="print-to-pdf").output.read_bytes()
+    return [(float(w), float(h)) for w, h in
+            re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)]

@@ -10,7 +10,7 @@ import pytest
 from dia.model import Agenda, Area
 from dia.report import export
 from dia.report.html import build_html
-from tests.report.browser import find_chromium, run_chromium
+from tests.report.browser import find_chromium, printed_pages, run_chromium
 from tests.report.factory import TINY_STARTS, agenda_for
 
 
@@ -91,18 +91,8 @@ def test_console_error_detection_works(chromium: str, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_report_renders_in_headless_chromium(chromium: str, tiny_area: Area, tiny_agenda: Agenda,
                                              tmp_path: Path) -> None:
-    from PIL import Image
-
     export(tiny_agenda, tmp_path / "out", area=tiny_area, formats=["html"])
-    page = tmp_path / "out" / "report.html"
-    run = run_chromium(chromium, page, tmp_path / "shot.png", action="screenshot")
-    assert run.console == [], run.console
-    with Image.open(run.output) as shot:
-        colours = shot.convert("RGB").getcolors(maxcolors=1 << 16)
-    assert colours is None or len(colours) > 50, "screenshot is (nearly) blank"
-    pdf = run_chromium(chromium, page, tmp_path / "print.pdf", action="print-to-pdf").output.read_bytes()
-    boxes = [tuple(float(x) for x in m) for m in
-             re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)]
+    boxes = printed_pages(chromium, tmp_path / "out" / "report.html", tmp_path)
     assert boxes, "no pages in the printed PDF"
     for width, height in boxes:  # A4 landscape: 842 x 595 pt
         assert width == pytest.approx(842, abs=2) and height == pytest.approx(595, abs=2)

@@ -296,11 +296,7 @@ def test_compare_html_is_a_self_contained_page_in_the_report_look(tiny_area: Are
 @pytest.mark.browser
 @pytest.mark.slow
 def test_compare_html_renders_in_a_browser(tiny_area: Area, tmp_path: Any) -> None:
-    import re
-
-    from PIL import Image
-
-    from tests.report.browser import find_chromium, run_chromium
+    from tests.report.browser import find_chromium, printed_pages
 
     binary = find_chromium()
     if binary is None:
@@ -308,14 +304,7 @@ def test_compare_html_renders_in_a_browser(tiny_area: Area, tmp_path: Any) -> No
     table = compare(tiny_area, [*SCENARIOS[:2], BROKE], processes=1)
     page = tmp_path / "compare.html"
     page.write_bytes(comparison_files(table, area=tiny_area)["compare.html"])
-    run = run_chromium(binary, page, tmp_path / "shot.png", action="screenshot")
-    assert run.console == [], run.console
-    with Image.open(run.output) as shot:
-        colours = shot.convert("RGB").getcolors(maxcolors=1 << 16)
-    assert colours is None or len(colours) > 50, "screenshot is (nearly) blank"
-    pdf = run_chromium(binary, page, tmp_path / "print.pdf", action="print-to-pdf").output.read_bytes()
-    boxes = [tuple(float(x) for x in m) for m in
-             re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)]
+    boxes = printed_pages(binary, page, tmp_path)
     assert len(boxes) >= 5, "one printed page per section at least"
     for width, height in boxes:  # A4 landscape, as report.html
         assert width == pytest.approx(842, abs=2) and height == pytest.approx(595, abs=2)
