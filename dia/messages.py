@@ -525,7 +525,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.not_found": ("bestand niet gevonden: {path}", "file not found: {path}"),
     "config.too_large": ("het bestand is groter dan {limit} MB", "the file is larger than {limit} MB"),
     "config.not_utf8": ("het bestand is geen UTF-8-tekst", "the file is not UTF-8 text"),
-    "config.not_yaml": ("geen geldige YAML: {detail}", "not valid YAML: {detail}"),
+    "yaml.where": (" (regel {line}, kolom {column})", " (line {line}, column {column})"),
+    "yaml.not_valid": ("geen geldige YAML{where}: {detail}", "not valid YAML{where}: {detail}"),
     "config.empty": ("het bestand is leeg", "the file is empty"),
     "config.not_mapping": (
         "verwacht bovenaan sleutels met waarden (name:, horizon:, ...)",
@@ -691,8 +692,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario.extends_cycle": ("'extends' vormt een kring: {chain}", "'extends' forms a cycle: {chain}"),
     "scenario.not_found": ("scenariobestand niet gevonden", "scenario file not found"),
     "scenario.not_utf8": ("geen UTF-8-tekstbestand", "not a UTF-8 text file"),
-    "scenario.yaml_where": (" (regel {line}, kolom {column})", " (line {line}, column {column})"),
-    "scenario.not_yaml": ("geen geldige YAML{where}: {detail}", "not valid YAML{where}: {detail}"),
     "scenario.not_mapping": (
         "een scenario moet bestaan uit sleutels met waarden, maar het is een {found}",
         "a scenario must be a mapping of keys, found {found}",

@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
-from dia.io.safe_yaml import load_yaml
+from dia.io.safe_yaml import load_yaml, yaml_problem
 from dia.io.validation import Loc, key_path, problems_from
 from dia.messages import msg
 from dia.model import AreaConfig, InputFile
@@ -93,15 +93,7 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, st
         problems.append(Problem.of(Reason.WRONG_TYPE, msg("config.not_utf8"), where))
         return None, digest
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problems.append(
-            Problem.of(
-                Reason.INVALID_VALUE,
-                msg("config.not_yaml", detail=getattr(exc, "problem", exc)),
-                Location(file=shown, row=line),
-            )
-        )
+        problems.append(yaml_problem(exc, shown))
         return None, digest
     return data, digest
 

@@ -23,6 +23,9 @@ from typing import Any
 
 import yaml
 
+from dia.errors import Location, Problem, Reason
+from dia.messages import msg
+
 #: The most values (mapping keys and values, list items, scalars) a YAML document may
 #: expand to once its aliases are resolved. The largest real input, a ``dia.yaml`` with a few
 #: hundred buurten and rules, has a few thousand.
@@ -146,3 +149,25 @@ def expanded_size(data: Any) -> int:
         return total
 
     return size(data, 0)
+
+
+def yaml_problem(exc: yaml.YAMLError, file: str, reason: Reason = Reason.INVALID_VALUE) -> Problem:
+    """The problem to report for a file :func:`load_yaml` refused: its file, the line where
+    known (in the text and as the location's row) and what the parser said.
+
+    Parameters
+    ----------
+    exc:
+        PyYAML's error or an :class:`UnsafeYamlError`.
+    file:
+        The file as the user should see it.
+    reason:
+        The reason code the reader uses for a file it cannot parse.
+    """
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where: object = ""
+    if mark is not None:
+        where = msg("yaml.where", line=mark.line + 1, column=mark.column + 1)
+    detail = getattr(exc, "problem", None) or str(exc)
+    return Problem.of(reason, msg("yaml.not_valid", where=where, detail=detail),
+                      Location(file=file, row=mark.line + 1 if mark is not None else None))

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
 from dia.io.excel import column_letter
-from dia.io.safe_yaml import load_yaml
+from dia.io.safe_yaml import load_yaml, yaml_problem
 from dia.messages import Msg, msg, pydantic_message
 from dia.sia.config import SiaConfig, SiaConfigFindings
 from dia.sia.indicators import BuurtRow, IndicatorTable
@@ -47,14 +47,7 @@ def _load_yaml(path: Path) -> Any:
     try:
         return load_yaml(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line: object = ""
-        if mark is not None:
-            line = msg("scenario.yaml_where", line=mark.line + 1, column=mark.column + 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError([Problem.of(Reason.CORRUPT_FILE,
-                                     msg("scenario.not_yaml", where=line, detail=problem),
-                                     Location(file=shown, row=mark.line + 1 if mark else None))]) from None
+        raise InputError([yaml_problem(exc, shown, Reason.CORRUPT_FILE)]) from None
     except UnicodeDecodeError:
         raise InputError([Problem.of(Reason.CORRUPT_FILE, msg("scenario.not_utf8"),
                                      Location(file=shown))]) from None

@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
-from dia.io.safe_yaml import load_yaml
+from dia.io.safe_yaml import load_yaml, yaml_problem
 from dia.messages import msg, pydantic_message
 from dia.model.area import InputFile
 from dia.scenarios.model import Scenario
@@ -74,14 +74,7 @@ def _load(path: Path, stack: tuple[Path, ...]) -> Scenario:
         raise InputError([Problem.of(Reason.INVALID_VALUE, msg("scenario.not_utf8"),
                                      Location(file=file))]) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where: object = ""
-        if mark is not None:
-            where = msg("scenario.yaml_where", line=mark.line + 1, column=mark.column + 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError([Problem.of(Reason.INVALID_VALUE,
-                                     msg("scenario.not_yaml", where=where, detail=problem),
-                                     Location(file=file))]) from None
+        raise InputError([yaml_problem(exc, file)]) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

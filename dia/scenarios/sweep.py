@@ -131,7 +131,7 @@ def load_sweep(path: str | os.PathLike[str]) -> SweepSpec:
     """
     import yaml
 
-    from dia.io.safe_yaml import load_yaml
+    from dia.io.safe_yaml import load_yaml, yaml_problem
     from dia.scenarios.load import load_scenario, problems_from_validation
 
     p = Path(path)
@@ -140,7 +140,9 @@ def load_sweep(path: str | os.PathLike[str]) -> SweepSpec:
         raise InputError([Problem.of(Reason.NOT_FOUND, msg("sweep.not_found"), Location(file=file))])
     try:
         data = load_yaml(p.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except yaml.YAMLError as exc:
+        raise InputError([yaml_problem(exc, file)]) from None
+    except UnicodeDecodeError as exc:
         raise InputError([Problem.of(Reason.INVALID_VALUE, msg("sweep.not_yaml", detail=str(exc)),
                                      Location(file=file))]) from None
     data = dict(data or {}) if isinstance(data, dict) or data is None else None
