@@ -24,11 +24,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from dia.model import Project
 from dia.solver.baseline import _Ledger
 from dia.solver.instance import Instance, payers
 from dia.solver.result import capped_credit, objective_parts
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """What booking one start would change (see :meth:`_CouplingLedger._placement`)."""
+
+    own: dict[tuple[str, str, int], float]
+    """(project, payer, year) -> the placed project's net spend after fund draws."""
+    draws: dict[tuple[str, str, str, int], float]
+    relief: dict[tuple[str, str, int], float]
+    """(project, payer, year) -> net spend its koppelkans savings take off."""
+    credits: list[tuple[str, float]]
+    """(project, euro) of saving credited."""
 
 
 class _CouplingLedger(_Ledger):
@@ -57,6 +71,7 @@ class _CouplingLedger(_Ledger):
         """Project id -> saving credited so far (at most its cost)."""
         self.project_net: dict[tuple[str, str, int], float] = {}
         """(project, payer, year) -> the payer's net spend on the project that year."""
+        self._last: tuple[tuple[str, int], _Placement] | None = None
 
     def _credits(self, p: Project, s: int) -> list[tuple[str, float]]:
         """(project, euro credited) of every koppelkans placing ``p`` in ``s`` realises."""
@@ -79,63 +94,50 @@ class _CouplingLedger(_Ledger):
             out += [(p.id, fraction * part_p), (other, fraction * part_o)]
         return out
 
-    def _relief(self, p: Project, s: int, own: Mapping[tuple[str, str, int], float]
-                ) -> dict[tuple[str, str, int], float]:
-        """(project, payer, year) -> euro of net spend the credits of placing ``p`` take off."""
+    def _placement(self, p: Project, s: int) -> _Placement:
+        """What placing ``p`` in ``s`` would book; kept until the next booking, because the
+        greedy asks :meth:`fits` and then books the same start."""
+        if self._last is not None and self._last[0] == (p.id, s):
+            return self._last[1]
+        net, draws = super()._plan(p, s)
+        # one project's net per (payer, year) after its fund draws
+        own = {(p.id, q, t): amount for (q, t), amount in net.items()}
+        credits = self._credits(p, s)
         by_id = self.inst.area.project_by_id
         relief: dict[tuple[str, str, int], float] = defaultdict(float)
-        for pid, euro in self._credits(p, s):
-            q_project = by_id[pid]
+        for pid, euro in credits:
+            credited = by_id[pid]
             start = s if pid == p.id else self.starts[pid]
-            if q_project.cost <= 0:
+            if credited.cost <= 0:
                 continue
-            for share in payers(q_project):
-                for k, amount in enumerate(q_project.profile):
+            for share in payers(credited):
+                for k, amount in enumerate(credited.profile):
                     key = (pid, share.partner, start + k)
-                    net = own.get(key, self.project_net.get(key, 0.0)) - relief[key]
-                    relief[key] += min(max(0.0, net), share.fraction * euro * amount / q_project.cost)
-        return relief
-
-    def _own(self, p: Project, s: int) -> tuple[dict[tuple[str, str, int], float],
-                                                 dict[tuple[str, str, str, int], float]]:
-        """``p``'s net spend per (project, payer, year) after fund draws, and the draws."""
-        _net, draws = super()._plan(p, s)
-        own: dict[tuple[str, str, int], float] = {}
-        for share in payers(p):
-            for k, amount in enumerate(p.profile):
-                t = s + k
-                drawn = sum(v for (_f, pid, q, y), v in draws.items() if q == share.partner and y == t)
-                own[(p.id, share.partner, t)] = share.fraction * amount - drawn
-        return own, draws
+                    left = own.get(key, self.project_net.get(key, 0.0)) - relief[key]
+                    relief[key] += min(max(0.0, left), share.fraction * euro * amount / credited.cost)
+        placement = _Placement(own=own, draws=draws, relief=dict(relief), credits=credits)
+        self._last = ((p.id, s), placement)
+        return placement
 
     def _plan(self, p: Project, s: int) -> tuple[dict[tuple[str, int], float],
                                                  dict[tuple[str, str, str, int], float]]:
-        own, draws = self._own(p, s)
-        relief = self._relief(p, s, own)
+        placement = self._placement(p, s)
         net: dict[tuple[str, int], float] = defaultdict(float)
-        for (_pid, q, t), amount in own.items():
+        for (_pid, q, t), amount in placement.own.items():
             net[(q, t)] += amount
-        for (_pid, q, t), amount in relief.items():
+        for (_pid, q, t), amount in placement.relief.items():
             net[(q, t)] -= amount
-        return net, draws
+        return net, placement.draws
 
     def book(self, p: Project, s: int) -> None:
-        own, draws = self._own(p, s)
-        relief = self._relief(p, s, own)
-        for pid, euro in self._credits(p, s):
+        placement = self._placement(p, s)
+        super().book(p, s)
+        for pid, euro in placement.credits:
             self.saved[pid] += euro
-        for key, amount in own.items():
-            self.project_net[key] = amount
-        for key, amount in relief.items():
+        self.project_net.update(placement.own)
+        for key, amount in placement.relief.items():
             self.project_net[key] -= amount
-        for (_pid, q, t), amount in own.items():
-            self.net[(q, t)] += amount
-        for (_pid, q, t), amount in relief.items():
-            self.net[(q, t)] -= amount
-        for (f, pid, q, t), amount in draws.items():
-            self.draws[(f, pid, q, t)] = amount
-            self.fund_left[(f, t)] -= amount
-        self.street[(p.buurt, s)] += 1
+        self._last = None
 
 
 def greedy_starts(inst: Instance, prices: Mapping[tuple[str, int], float] | None = None,
