@@ -17,8 +17,10 @@ from dia.solver.build import build_model
 from dia.solver.explain import binding_budgets, budget_duals, explain_infeasible, reasons, value_of
 from dia.solver.heuristic import agenda_value, complete, greedy_starts
 from dia.solver.instance import input_hash, make_instance
+from dia.solver.partner_search import partner_search
 from dia.solver.result import assemble, capped_credit, objective_parts, summary
 from dia.solver.solve import SolveResult, relative_gap, solve
+from dia.solver.submip import sub_mip, warm_start_values
 from dia.solver.texts import text
 from dia.solver.variables import Model
 
@@ -37,16 +39,17 @@ LP_SHARE = 0.5
 #: benchmark family it lifted the 2,000-project agenda from 2,339 to 2,512 mln in 8 s when the
 #: greedy did not yet book koppelkans savings; at 200 projects it still finds the best agenda.
 NEIGHBOURHOOD_SHARE = 0.7
-#: Share of the time left after the greedy starts spent on the LP-guided sub-MILP (RENS: the
+#: Share of the time left after the greedy starts spent on the partner search (re-planning two
+#: partners at a time, ``dia.solver.partner_search``); it ends by itself after a round of pairs
+#: without a better agenda (bundled example: about 2 s).
+PARTNER_SHARE = 0.6
+#: Share of the time left after the partner search spent on the LP-guided sub-MILP (RENS: the
 #: MILP with every start variable fixed where the LP relaxation is integral); 2,000 projects:
 #: 2,616 mln in 4.2 s against 2,339 mln from the greedy starts of the time (LP bound 2,684 mln),
 #: but only 2,416 mln if stopped at 3.2 s, hence 60 %. Since the greedy books savings its LP
 #: rounding reaches 2,621 mln at once and the sub-MILP rarely improves on it there (2,624 mln
 #: after 60 s); it still pays on lumpy areas (200 projects: 229.7 -> 239.8 mln).
 RENS_SHARE = 0.6
-#: Relative gap at which the sub-MILPs (RENS, RINS) stop: they only look for a good start, the
-#: full MILP proves the gap (bundled example: stopping them at 1 % saves seconds there).
-SUB_MIP_GAP = 0.01
 #: Share of the time limit at most kept for the final MILP (see ``solve_instance``).
 FINAL_RESERVE_SHARE = 0.15
 #: The least time the final MILP is given, even past the limit (a solver stopped at once
@@ -55,18 +58,6 @@ MIN_FINAL_SECONDS = 0.5
 #: Budget duals are scaled by this before pricing the greedy (measured on the benchmark
 #: family: 0.5 beat 1.0 at 200 projects, where full duals over-price the scarce years).
 PRICE_WEIGHT = 0.5
-
-
-def warm_start_values(m: Model, starts: Mapping[str, int]) -> dict[pulp.LpVariable, float]:
-    """A MIP start from an agenda's start years: the ``x`` values and the realised ``z``.
-
-    Continuous variables other than ``z`` (draws, carry, unspent) are left to the solver.
-    """
-    values: dict[pulp.LpVariable, float] = {var: 0.0 for var in m.x.values()}
-    for pid, s in starts.items():
-        if (pid, s) in m.x:
-            values[m.x[(pid, s)]] = 1.0
-    return values
 
 
 def _extract(m: Model) -> tuple[dict[str, int], dict[int, tuple[float, float]],
@@ -185,6 +176,8 @@ class SolveStats:
     warm_start: str | None = None
     """Which candidate was passed to the solver."""
     neighbourhood_seconds: float = 0.0
+    partner_seconds: float = 0.0
+    """Seconds spent in the partner search (``dia.solver.partner_search``)."""
     warm_start_kept: bool = False
     """Whether the solver ended below its start, so the start itself is the agenda."""
 
@@ -271,6 +264,20 @@ def solve_instance(
         if proven is not None:
             stats.warm_start_kept = True
             return replace(proven, seconds=time.perf_counter() - t0), stats
+    if warm == "best" and stats.warm_start is not None:
+        # partner search: re-plan two partners at a time around the best start, the rest fixed
+        budget = PARTNER_SHARE * (options.time_limit - reserve - (time.perf_counter() - t0))
+        if budget >= 0.5:
+            say("re-planning partners two at a time", None)
+            t2 = time.perf_counter()
+            improved = partner_search(m, complete_ones[stats.warm_start], options, budget)
+            stats.partner_seconds = time.perf_counter() - t2
+            if improved is not None:
+                stats.candidates["partner search"] = improved.value
+                complete_ones["partner search"] = improved.starts
+                stats.warm_start = centre = "partner search"
+                start = (improved.columns if options.solver == "highs"
+                         else warm_start_values(m, improved.starts))
     if warm == "best" and guide is not None:
         # LP-guided rounding (RENS): the sub-MILP over the projects the LP left fractional
         budget = RENS_SHARE * (options.time_limit - reserve - (time.perf_counter() - t0))
@@ -369,7 +376,7 @@ def _neighbourhood(m: Model, starts: Mapping[str, int], guide: Mapping[tuple[str
         if abs(guide.get((pid, s), 0.0) - incumbent) < 1e-6:
             fixes[(pid, s)] = incumbent
     given = warm_start_values(m, starts) if options.solver == "highs" else None
-    return _sub_mip(m, fixes, given, options, time_limit)
+    return sub_mip(m, fixes, given, options, time_limit)
 
 
 def _rounding_search(m: Model, guide: Mapping[tuple[str, int], float], options: SolverOptions,
@@ -382,27 +389,7 @@ def _rounding_search(m: Model, guide: Mapping[tuple[str, int], float], options: 
     285.8). Returns like :func:`_neighbourhood`.
     """
     fixes = {key: float(round(value)) for key, value in guide.items() if abs(value - round(value)) < 1e-6}
-    return _sub_mip(m, fixes, None, options, time_limit)
-
-
-def _sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pulp.LpVariable, float] | None,
-             options: SolverOptions, time_limit: float
-             ) -> tuple[dict[str, int], dict[pulp.LpVariable, float]] | None:
-    """Solve the MILP with the ``x`` in ``fixes`` fixed; its start years and every column."""
-    bounds = {key: (var.lowBound, var.upBound) for key, var in m.x.items()}
-    for key, value in fixes.items():
-        var = m.x[key]
-        var.lowBound = var.upBound = value
-    try:
-        result = solve(m, options.model_copy(update={"time_limit": time_limit,
-                                                     "gap": max(options.gap, SUB_MIP_GAP)}), start=start)
-    finally:
-        for key, (lo, up) in bounds.items():
-            m.x[key].lowBound, m.x[key].upBound = lo, up
-    if result.objective is None:
-        return None
-    columns = {var: value_of(var) for var in m.prob.variables()}
-    return {pid: s for (pid, s), var in m.x.items() if value_of(var) > 0.5}, columns
+    return sub_mip(m, fixes, None, options, time_limit)
 
 
 def _fix_to(m: Model, starts: Mapping[str, int], options: SolverOptions) -> float | None:
