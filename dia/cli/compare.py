@@ -53,7 +53,7 @@ def progress_printer(quiet: bool = False) -> Callable[[str, float | None], None]
 @click.argument("scenarios", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Write compare.xlsx, compare.csv, compare_projects.csv, compare_changes.csv, "
-                   "compare.html and charts here.")
+                   "compare_failures.csv, compare.html and charts here.")
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core, at most one per scenario; 1 = no pool).")
 @click.option("--reference", default=None, help="Scenario the others are compared with (default: basis).")

@@ -178,6 +178,17 @@ def changes_csv(table: ComparisonTable, lang: str = "nl") -> bytes:
     return csv_bytes(["scenario", "project_id", "partner", "change", "old_start", "new_start", "text"], rows)
 
 
+def failures_csv(table: ComparisonTable) -> bytes:
+    """``compare_failures.csv``: per scenario that could not be planned, a row for the solver's
+    message and one per finding (which partner-years and projects conflict), as in the
+    workbook's sheet; only the header when every scenario was planned."""
+    rows = []
+    for name, failure in sorted(table.failed.items()):
+        rows.append((fmt_text(name), failure.status, "message", fmt_text(failure.message)))
+        rows.extend((fmt_text(name), failure.status, "finding", fmt_text(f)) for f in failure.findings)
+    return csv_bytes(["scenario", "status", "kind", "text"], rows)
+
+
 def _at(frame: pd.DataFrame, row: Any, column: str) -> Any:
     """One cell of a frame, untyped (pandas' stubs type cells as a wide union)."""
     return frame.at[row, column]
@@ -619,6 +630,7 @@ def comparison_files(table: ComparisonTable, *, lang: str = "nl",
         "compare.csv": comparison_csv(table),
         "compare_projects.csv": projects_csv(table),
         "compare_changes.csv": changes_csv(table, lang),
+        "compare_failures.csv": failures_csv(table),
         "compare.xlsx": comparison_workbook(table, lang=lang, area=area),
         "compare.html": comparison_html(table, lang=lang, area=area, charts=charts),
         **charts,
@@ -638,7 +650,8 @@ def write_files(files: Mapping[str, bytes], out: str | os.PathLike[str]) -> list
 def write_comparison(table: ComparisonTable, out: str | os.PathLike[str], *, lang: str = "nl",
                      area: Area | None = None) -> list[Path]:
     """Write ``compare.csv``, ``compare_projects.csv``, ``compare_changes.csv``,
-    ``compare.xlsx``, ``compare.html``, ``compare_value.png`` and ``compare_spend.png`` into ``out``.
+    ``compare_failures.csv``, ``compare.xlsx``, ``compare.html``, ``compare_value.png`` and
+    ``compare_spend.png`` into ``out``.
 
     Parameters
     ----------

@@ -59,8 +59,10 @@ def test_compare_writes_table_workbook_csv_and_charts(runner: CliRunner, example
     assert "klein-krap" in result.output and "basis (referentie)" in result.output
     assert "klein-krap vs basis:" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "compare.csv", "compare.html", "compare.xlsx", "compare_changes.csv", "compare_projects.csv",
-        "compare_spend.png", "compare_value.png"]
+        "compare.csv", "compare.html", "compare.xlsx", "compare_changes.csv", "compare_failures.csv",
+        "compare_projects.csv", "compare_spend.png", "compare_value.png"]
+    failures = (out / "compare_failures.csv").read_text(encoding="utf-8").splitlines()
+    assert failures == ["scenario,status,kind,text"]
     header = (out / "compare.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == "metric,item,basis,klein-krap"
     from openpyxl import load_workbook

@@ -191,6 +191,7 @@ def test_no_solution_is_carried_like_infeasible() -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_output_shows_the_failed_scenario_and_why(tiny_area: Area, lang: str) -> None:
+    import csv
     import html
     import io
 
@@ -221,6 +222,10 @@ def test_every_output_shows_the_failed_scenario_and_why(tiny_area: Area, lang: s
     assert rows[("value", "")][1] == "" and rows[("net_spend", "Gemeente")][1] == ""
     assert "blut" not in files["compare_changes.csv"].decode()
     assert all(line.split(",")[6] == "" for line in files["compare_projects.csv"].decode().splitlines()[1:])
+    failures = list(csv.reader(io.StringIO(files["compare_failures.csv"].decode())))
+    assert failures == [["scenario", "status", "kind", "text"],
+                        ["blut", "infeasible", "message", table.failed["blut"].message],
+                        *(["blut", "infeasible", "finding", f] for f in findings)]
     # workbook: status cell filled, a sheet with the message and one row per finding
     wb = load_workbook(io.BytesIO(files["compare.xlsx"]))
     assert wb.sheetnames[-1] == {"nl": "Niet te plannen", "en": "Cannot be planned"}[lang]
