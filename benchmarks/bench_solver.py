@@ -10,8 +10,10 @@ Targets (issue #5): the example proven optimal <= 2 s; 200 projects <= 1 % gap <
 
 Variants measure what each modelling choice contributes:
 
-* ``best``     - default: LP relaxation, best of baseline / greedy / dual-priced greedy, then the LP
-  sub-MILP (RENS) and the neighbourhood search (RINS), the best agenda as MIP start;
+* ``best``     - default: LP relaxation, best of baseline / greedy / dual-priced greedy / LP
+  rounding, then the partner search (two partners re-planned at a time), the best agenda as
+  MIP start;
+* ``nosearch`` - the default without the partner search (what the search contributes);
 * ``baseline`` - warm start from the uncoordinated baseline only;
 * ``cold``     - no warm start;
 * ``weak``     - disaggregated coupling rows (``z <= x_a``, ``z <= x_b`` per pair) instead of the
@@ -86,6 +88,10 @@ def run_one(size: str, seed: int, solver: str, variant: str, time_limit: float, 
     if variant == "nofix":
         instance_module.Instance.never_fits = lambda self, p, s: False  # type: ignore[method-assign]
     families = build_module.FAMILIES
+    if variant == "nosearch":
+        from dia.solver import plan as plan_module
+
+        plan_module.PARTNER_SHARE = 0.0
     if variant == "weak":
         from dia.solver import constraints
 
@@ -98,7 +104,8 @@ def run_one(size: str, seed: int, solver: str, variant: str, time_limit: float, 
     base, _draws, findings = baseline_starts(inst)
     options = SolverOptions(solver=solver, time_limit=time_limit, gap=gap, threads=threads,  # type: ignore[arg-type]
                             seed=0)
-    warm = {"best": "best", "weak": "best", "nofix": "best", "baseline": "baseline", "cold": "none"}[variant]
+    warm = {"best": "best", "nosearch": "best", "weak": "best", "nofix": "best", "baseline": "baseline",
+            "cold": "none"}[variant]
     result, stats = solve_instance(m, options, warm=warm,  # type: ignore[arg-type]
                                    baseline=None if findings else base)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -186,7 +193,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--solver", default="highs,cbc", help="comma-separated: highs, cbc")
     parser.add_argument("--variants", default="best",
-                        help="comma-separated: best, baseline, cold, weak, nofix")
+                        help="comma-separated: best, nosearch, baseline, cold, weak, nofix")
     parser.add_argument("--time-limit", type=float, default=None, help="override the per-size time limit")
     parser.add_argument("--gap", type=float, default=None, help="override the per-size target gap")
     parser.add_argument("--threads", type=int, default=1)

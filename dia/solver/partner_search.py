@@ -11,11 +11,12 @@ rest at the incumbent agenda and lets the solver re-plan the pair, koppelkansen 
 fixed partners included. Pairs come in order of the koppelkansen between them, so partners
 that could work together are re-planned together first.
 
-Measured (benchmark family, seed 0, 2 cores, one second per pair): 200 projects from the
-greedy start at 229.7 mln to 254.4 mln in 3 s and 258.0 mln in 7.5 s, where RENS reached
-239.8 mln in 5 s and 600 s of plain HiGHS 259.6 mln; the bundled example to 201.9 mln in
-2 s (optimum 202.6 mln). At 2,000 projects a pair is 500 projects and one second finds
-nothing; the search then ends after one round without a better agenda.
+Measured (benchmark family, seed 0, 2 cores, a quarter second per pair): 200 projects from
+the LP rounding's 229.7 mln to 258.4 mln in 5.5 s, where the LP-guided sub-MILP (RENS) it
+replaced reached 239.8 mln in 5 s and 600 s of plain HiGHS reach 259.6 mln; the bundled
+example to 201.6 mln in 3 s (optimum 202.6 mln). At 2,000 projects a pair is some 500
+projects and a quarter second finds nothing; the search ends after a round without a better
+agenda and the time is lost.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ from dia.solver.heuristic import agenda_value, complete
 from dia.solver.submip import sub_mip, warm_start_values
 from dia.solver.variables import Model
 
-#: Seconds the solver gets to re-plan one pair (200 projects: 1 s per pair reached 258.0 mln
-#: in 7.5 s, 2 s per pair 257.6 mln in 10 s; groups of three partners 253.6 mln in 10 s).
+#: Seconds the solver gets to re-plan one pair (200 projects, 6 s of search: 259.1 mln at
+#: 0.25 s per pair, 251.8 at 0.5 s, 250.7 at 1 s, 234.3 at 0.1 s; groups of three partners
+#: at 2 s: 254.1 in 12 s). Short pairs go round often, each from a better agenda.
 PAIR_SECONDS = 0.25
 #: A pair is not started with less time than this left (the solver would return the start).
 MIN_PAIR_SECONDS = 0.2
@@ -123,7 +125,7 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions, 
         freed = set(group)
         fixes = {(pid, s): 1.0 if best.get(pid) == s else 0.0 for (pid, s) in m.x if lead[pid] not in freed}
         given = warm_start_values(m, best) if options.solver == "highs" else None
-        found = sub_mip(m, fixes, given, options, min(pair_seconds, left), gap=PAIR_GAP)
+        found = sub_mip(m, fixes, given, options, min(pair_seconds, left), PAIR_GAP)
         solved += 1
         since_better += 1
         if found is None or not complete(inst, found[0]):

@@ -8,8 +8,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-import pulp
-
 from dia.errors import InfeasibleError, NoSolutionError
 from dia.model import EURO_TOLERANCE, Agenda, Area, Coupling, RunInfo, SolverOptions
 from dia.solver.baseline import baseline_starts
@@ -20,7 +18,7 @@ from dia.solver.instance import input_hash, make_instance
 from dia.solver.partner_search import partner_search
 from dia.solver.result import assemble, capped_credit, objective_parts, summary
 from dia.solver.solve import SolveResult, relative_gap, solve
-from dia.solver.submip import sub_mip, warm_start_values
+from dia.solver.submip import warm_start_values
 from dia.solver.texts import text
 from dia.solver.variables import Model
 
@@ -34,22 +32,13 @@ Progress = Callable[[str, float | None], None]
 #: Share of the time limit the LP relaxation may take (its duals price the greedy start and
 #: guide the LP rounding, which at 2,000 projects is worth far more than MILP time).
 LP_SHARE = 0.5
-#: Share of the time left after the heuristics spent on the neighbourhood search (a MILP over
-#: the start variables on which the LP and the best start disagree); measured on the
-#: benchmark family it lifted the 2,000-project agenda from 2,339 to 2,512 mln in 8 s when the
-#: greedy did not yet book koppelkans savings; at 200 projects it still finds the best agenda.
-NEIGHBOURHOOD_SHARE = 0.7
 #: Share of the time left after the greedy starts spent on the partner search (re-planning two
 #: partners at a time, ``dia.solver.partner_search``); it ends by itself after a round of pairs
-#: without a better agenda (bundled example: about 2 s).
+#: without a better agenda (bundled example: about 3 s). It replaced the LP-guided sub-MILP
+#: (RENS) and the neighbourhood search around the LP (RINS): after it, those two never found a
+#: better agenda on the example or the benchmark family (200, 500, 2,000 projects) and took
+#: their time from the final MILP (example: proven in 16 s without them, 27 s with them).
 PARTNER_SHARE = 0.6
-#: Share of the time left after the partner search spent on the LP-guided sub-MILP (RENS: the
-#: MILP with every start variable fixed where the LP relaxation is integral); 2,000 projects:
-#: 2,616 mln in 4.2 s against 2,339 mln from the greedy starts of the time (LP bound 2,684 mln),
-#: but only 2,416 mln if stopped at 3.2 s, hence 60 %. Since the greedy books savings its LP
-#: rounding reaches 2,621 mln at once and the sub-MILP rarely improves on it there (2,624 mln
-#: after 60 s); it still pays on lumpy areas (200 projects: 229.7 -> 239.8 mln).
-RENS_SHARE = 0.6
 #: Share of the time limit at most kept for the final MILP (see ``solve_instance``).
 FINAL_RESERVE_SHARE = 0.15
 #: The least time the final MILP is given, even past the limit (a solver stopped at once
@@ -175,7 +164,6 @@ class SolveStats:
     """Objective of each warm-start candidate (baseline, greedy, priced greedy)."""
     warm_start: str | None = None
     """Which candidate was passed to the solver."""
-    neighbourhood_seconds: float = 0.0
     partner_seconds: float = 0.0
     """Seconds spent in the partner search (``dia.solver.partner_search``)."""
     warm_start_kept: bool = False
@@ -226,7 +214,6 @@ def solve_instance(
                            time.perf_counter() - t0), stats
     t1 = time.perf_counter()
     candidates: dict[str, dict[str, int]] = {}
-    guide: dict[tuple[str, int], float] | None = None
     if warm != "none" and baseline is not None:
         candidates["baseline"] = dict(baseline)
     if warm == "best":
@@ -244,15 +231,10 @@ def solve_instance(
     if stats.candidates:
         stats.warm_start = max(sorted(stats.candidates), key=lambda k: stats.candidates[k])
         start = warm_start_values(m, complete_ones[stats.warm_start])
-    # the neighbourhood search below starts from the best greedy start, not from the LP
-    # sub-MILP's agenda: that agrees with the LP wherever the LP is integral, so the
-    # neighbourhood of the two would be the sub-MILP again (200 projects: 239.8 mln either way,
-    # against 245.5 mln around the LP rounding)
     # time kept for the final MILP: handing the model to the solver and reading it back takes
-    # about as long as the LP did on large areas (2,000 projects: the sub-MILPs used to leave
-    # it 0.6 s of a 10 s limit and the run ended at 10.7 s)
+    # about as long as the LP did on large areas (2,000 projects: the searches before it used
+    # to leave it 0.6 s of a 10 s limit and the run ended at 10.7 s)
     reserve = min(FINAL_RESERVE_SHARE * options.time_limit, max(MIN_FINAL_SECONDS, lp.seconds))
-    centre = stats.warm_start
     if options.solver == "highs" and stats.warm_start is not None and stats.lp_bound is not None \
             and within_gap(stats.candidates[stats.warm_start], stats.lp_bound, options.gap):
         # the LP bound already proves the start within the gap: searching or branching could
@@ -275,46 +257,12 @@ def solve_instance(
             if improved is not None:
                 stats.candidates["partner search"] = improved.value
                 complete_ones["partner search"] = improved.starts
-                stats.warm_start = centre = "partner search"
+                stats.warm_start = "partner search"
+                # every column as HiGHS found it, not just the rounded x: a start whose x are
+                # rounded may overspend a budget that the solver filled to the cent (x = 1 - 1e-7
+                # is integral within its tolerance) and would be rejected
                 start = (improved.columns if options.solver == "highs"
                          else warm_start_values(m, improved.starts))
-    if warm == "best" and guide is not None:
-        # LP-guided rounding (RENS): the sub-MILP over the projects the LP left fractional
-        budget = RENS_SHARE * (options.time_limit - reserve - (time.perf_counter() - t0))
-        if budget >= 0.5:
-            say("rounding the LP relaxation", None)
-            t2 = time.perf_counter()
-            searched = _rounding_search(m, guide, options, budget)
-            stats.neighbourhood_seconds += time.perf_counter() - t2
-            if searched is not None and complete(inst, searched[0]):
-                found, columns = searched
-                value = agenda_value(inst, found)
-                best = stats.candidates[stats.warm_start] if stats.warm_start is not None else None
-                if best is None or value > best + 1.0:
-                    stats.candidates["LP sub-MILP"] = value
-                    complete_ones["LP sub-MILP"] = found
-                    stats.warm_start = "LP sub-MILP"
-                    start = columns if options.solver == "highs" else warm_start_values(m, found)
-    if warm == "best" and guide is not None and centre is not None:
-        # neighbourhood search (RINS): fix every start variable on which the LP relaxation and
-        # the best start agree and solve the much smaller MILP over the rest
-        budget = NEIGHBOURHOOD_SHARE * (options.time_limit - reserve - (time.perf_counter() - t0))
-        if budget >= 0.5:
-            say("searching around the best start", None)
-            t2 = time.perf_counter()
-            searched = _neighbourhood(m, complete_ones[centre], guide, options, budget)
-            stats.neighbourhood_seconds += time.perf_counter() - t2
-            if searched is not None and complete(inst, searched[0]):
-                found, columns = searched
-                value = agenda_value(inst, found)
-                if stats.warm_start is None or value > stats.candidates[stats.warm_start] + 1.0:
-                    stats.candidates["neighbourhood"] = value
-                    complete_ones["neighbourhood"] = found
-                    stats.warm_start = "neighbourhood"
-                    # every column as HiGHS found it, not just the rounded x: a start whose x
-                    # are rounded may overspend a budget that the solver filled to the cent
-                    # (x = 1 - 1e-7 is integral within its tolerance) and would be rejected
-                    start = columns
     remaining = max(MIN_FINAL_SECONDS, options.time_limit - (time.perf_counter() - t0))
     say(f"solving with {options.solver.upper()}", None)
     # CBC 2.10 (PuLP's bundled build) loses the sign of a maximisation's MIP start and may then
@@ -359,37 +307,6 @@ def _prove_by_lp_bound(m: Model, starts: Mapping[str, int], options: SolverOptio
         return None
     return SolveResult("optimal", lp.solver, lp.version, objective, bound, relative_gap(objective, bound),
                        0.0, warm_start_used=True)
-
-
-def _neighbourhood(m: Model, starts: Mapping[str, int], guide: Mapping[tuple[str, int], float],
-                   options: SolverOptions, time_limit: float
-                   ) -> tuple[dict[str, int], dict[pulp.LpVariable, float]] | None:
-    """Solve the MILP with every ``x`` fixed where the LP and ``starts`` agree (RINS).
-
-    Returns its start years and the value of every column (a complete MIP start for the full
-    model), or None when nothing was found. The result is feasible for the full model (only
-    bounds were tightened) and at least as good as ``starts`` when the solver accepts the start.
-    """
-    fixes: dict[tuple[str, int], float] = {}
-    for (pid, s) in m.x:
-        incumbent = 1.0 if starts.get(pid) == s else 0.0
-        if abs(guide.get((pid, s), 0.0) - incumbent) < 1e-6:
-            fixes[(pid, s)] = incumbent
-    given = warm_start_values(m, starts) if options.solver == "highs" else None
-    return sub_mip(m, fixes, given, options, time_limit)
-
-
-def _rounding_search(m: Model, guide: Mapping[tuple[str, int], float], options: SolverOptions,
-                     time_limit: float) -> tuple[dict[str, int], dict[pulp.LpVariable, float]] | None:
-    """Solve the MILP with every ``x`` fixed where the LP relaxation is integral (RENS).
-
-    On the benchmark family most projects are integral in the LP (1,700 of 2,000), so the
-    sub-MILP over the rest is small, and every agenda it finds keeps the LP's choices where
-    the LP was sure: 200 projects: 239.8 mln where the LP rounding reaches 229.7 (LP bound
-    285.8). Returns like :func:`_neighbourhood`.
-    """
-    fixes = {key: float(round(value)) for key, value in guide.items() if abs(value - round(value)) < 1e-6}
-    return sub_mip(m, fixes, None, options, time_limit)
 
 
 def _fix_to(m: Model, starts: Mapping[str, int], options: SolverOptions) -> float | None:

@@ -1,9 +1,8 @@
-"""Sub-MILPs: the full model with some start variables fixed, for the searches before the MILP.
+"""Sub-MILPs and MIP starts: the full model with some start variables fixed.
 
-RENS, RINS (``dia.solver.plan``) and the partner search (``dia.solver.partner_search``) all
-fix part of the ``x`` to 0 or 1, hand the rest of the model to the solver with a short time
-limit and read back the agenda it found. Only bounds are tightened, so whatever a sub-MILP
-finds is feasible for the full model.
+The partner search (``dia.solver.partner_search``) fixes part of the ``x`` to 0 or 1, hands
+the rest of the model to the solver with a short time limit and reads back the agenda it
+found. Only bounds are tightened, so whatever a sub-MILP finds is feasible for the full model.
 """
 
 from __future__ import annotations
@@ -16,10 +15,6 @@ from dia.model import SolverOptions
 from dia.solver.explain import value_of
 from dia.solver.solve import solve
 from dia.solver.variables import Model
-
-#: Relative gap at which RENS and RINS stop: they only look for a good start, the full MILP
-#: proves the gap (bundled example: stopping them at 1 % saves seconds there).
-SUB_MIP_GAP = 0.01
 
 #: An agenda's start years and the value of every column of the model as the solver left it.
 Found = tuple[dict[str, int], dict[pulp.LpVariable, float]]
@@ -39,7 +34,7 @@ def warm_start_values(m: Model, starts: Mapping[str, int]) -> dict[pulp.LpVariab
 
 
 def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pulp.LpVariable, float] | None,
-            options: SolverOptions, time_limit: float, *, gap: float | None = None) -> Found | None:
+            options: SolverOptions, time_limit: float, gap: float) -> Found | None:
     """Solve the MILP with the ``x`` in ``fixes`` fixed; its start years and every column.
 
     Parameters
@@ -55,7 +50,7 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
     time_limit:
         Seconds for this sub-MILP.
     gap:
-        Relative gap at which it stops (default: the run's gap, but at least ``SUB_MIP_GAP``).
+        Relative gap at which it stops (of the whole objective, as the solvers measure it).
 
     Returns
     -------
@@ -65,9 +60,8 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
     for key, value in fixes.items():
         var = m.x[key]
         var.lowBound = var.upBound = value
-    stop_at = max(options.gap, SUB_MIP_GAP) if gap is None else gap
     try:
-        result = solve(m, options.model_copy(update={"time_limit": time_limit, "gap": stop_at}), start=start)
+        result = solve(m, options.model_copy(update={"time_limit": time_limit, "gap": gap}), start=start)
     finally:
         for key, (lo, up) in bounds.items():
             m.x[key].lowBound, m.x[key].upBound = lo, up
