@@ -36,6 +36,7 @@ from dia.scenarios.apply import apply_scenario_logged
 from dia.scenarios.diff import Change, diff_agendas
 from dia.scenarios.load import load_scenario
 from dia.scenarios.model import Scenario
+from dia.solver.texts import status_word, text
 
 #: Called with (message, fraction done in 0..1 or None).
 Progress = Callable[[str, float | None], None]
@@ -283,17 +284,19 @@ def run_scenarios(
     workers = worker_count(len(scenarios), processes)
     total = len(scenarios)
     runs: dict[str, ScenarioRun | ScenarioFailure] = {}
+    lang = area.config.language
 
     def done(run: ScenarioRun | ScenarioFailure) -> None:
         runs[run.name] = run
         if progress is not None:
             status = run.status if isinstance(run, ScenarioFailure) else run.agenda.run.status
-            progress(f"scenario {run.name}: {status}", len(runs) / total)
+            progress(text(lang, "p_scenario_done", name=run.name, status=status_word(lang, status)),
+                     len(runs) / total)
 
     if workers == 1:
         for s in scenarios:
             if progress is not None:
-                progress(f"solving scenario {s.name}", len(runs) / total)
+                progress(text(lang, "p_scenario_solving", name=s.name), len(runs) / total)
             done(_solve(area, s))
     else:
         with pool(workers) as executor:

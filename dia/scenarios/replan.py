@@ -26,6 +26,7 @@ from dia.errors import InputError, Location, Problem, Reason
 from dia.messages import msg
 from dia.model import Agenda, Area, SolverOptions
 from dia.scenarios.diff import Change, diff_agendas
+from dia.solver.texts import text
 
 #: Called with (message, fraction done in 0..1 or None).
 Progress = Callable[[str, float | None], None]
@@ -183,7 +184,7 @@ def replan(
         raise InputError(problems, summary=msg("replan.mismatch", unknown=len(unknown), missing=len(missing)))
     new, fixed, frozen, closed = freeze(area, previous, freeze_until, source=source)
     if progress is not None:
-        progress(f"re-planning from {freeze_until}: {len(frozen)} project(s) keep their start", None)
+        progress(text(area.config.language, "p_replan", year=freeze_until, n=len(frozen)), None)
     agenda = plan_agenda(new, find_couplings(new), options=options or new.config.solver, progress=progress,
                          scenario_name=f"replan-{freeze_until}", fixed_starts=fixed)
     return ReplanResult(agenda=agenda, changes=tuple(diff_agendas(previous, agenda)), frozen=frozen,

@@ -37,6 +37,7 @@ from dia.model import Area, SolverOptions
 from dia.model.base import Frozen
 from dia.scenarios.apply import apply_scenario
 from dia.scenarios.model import Scenario
+from dia.solver.texts import status_word, text
 
 #: Called with (message, fraction done in 0..1 or None).
 Progress = Callable[[str, float | None], None]
@@ -416,7 +417,8 @@ def sweep(
     for r in runner:
         results.append(r)
         if progress is not None:
-            progress(f"draw {len(results)}/{draws}: {r.status}", len(results) / draws)
+            progress(text(area.config.language, "p_draw", i=len(results), n=draws,
+                          status=status_word(area.config.language, r.status)), len(results) / draws)
     # Projects left out by the sweep's own scenario are not part of the question: summarise
     # over the area the draws vary.
     base = apply_scenario(area, spec.scenario) if spec.scenario is not None else area

@@ -113,20 +113,20 @@ def plan_agenda(
     options = options or area.config.solver
     say = progress or (lambda _message, _fraction: None)
     t0 = time.perf_counter()
-    say("preparing", None)
+    say(text(area.config.language, "p_preparing"), None)
     try:
         inst = make_instance(area, couplings, fixed_starts)
     except ValueError as exc:
         raise InfeasibleError(str(exc)) from None
     base_starts, base_draws, base_findings = baseline_starts(inst)
-    say("building the model", None)
+    say(text(area.config.language, "p_model"), None)
     m = build_model(inst)
     build_seconds = time.perf_counter() - t0
     result, stats = solve_instance(m, options, warm="best" if options.warm_start else "none",
                                    progress=progress, baseline=None if base_findings else base_starts)
     log.info("solved: %s (%s)", result, stats)
     if result.status == "infeasible":
-        say("explaining why the plan is infeasible", None)
+        say(text(area.config.language, "p_explain_infeasible"), None)
         raise InfeasibleError(
             text(area.config.language, "infeasible", name=area.config.name),
             findings=explain_infeasible(inst, options),
@@ -137,7 +137,7 @@ def plan_agenda(
             "raise --time-limit or relax the inputs"
         )
     starts, credit, draws = _extract(m)
-    say("explaining the agenda", None)
+    say(text(area.config.language, "p_explain"), None)
     duals = stats.duals
     run = _run_info(area, options, result, objective_parts(inst, starts, credit).total, build_seconds,
                     scenario_name)
@@ -203,9 +203,10 @@ def solve_instance(
     """
     say = progress or (lambda _message, _fraction: None)
     inst = m.inst
+    lang = inst.area.config.language
     t0 = time.perf_counter()
     stats = SolveStats()
-    say("solving the LP relaxation", 0.0)
+    say(text(lang, "p_lp"), 0.0)
     lp, stats.duals = budget_duals(m, options, time_limit=LP_SHARE * options.time_limit)
     stats.lp_seconds = lp.seconds
     stats.lp_bound = lp.objective if lp.status == "optimal" else None
@@ -217,7 +218,7 @@ def solve_instance(
     if warm != "none" and baseline is not None:
         candidates["baseline"] = dict(baseline)
     if warm == "best":
-        say("building a greedy agenda", None)
+        say(text(lang, "p_greedy"), None)
         candidates["greedy"] = greedy_starts(inst)
         if stats.duals:
             prices = {k: PRICE_WEIGHT * v for k, v in stats.duals.items()}
@@ -241,7 +242,7 @@ def solve_instance(
         # not find a better agenda that the gap tolerance would count (10,000 projects of the
         # benchmark family: the LP rounding is within 0.64 % of the LP bound after 20 s). Only
         # for HiGHS, which proved it: who asks for CBC gets CBC's own answer.
-        say("the LP bound proves the start within the gap", None)
+        say(text(lang, "p_lp_proves"), None)
         proven = _prove_by_lp_bound(m, complete_ones[stats.warm_start], options, lp, stats.lp_bound)
         if proven is not None:
             stats.warm_start_kept = True
@@ -250,7 +251,7 @@ def solve_instance(
         # partner search: re-plan two partners at a time around the best start, the rest fixed
         budget = PARTNER_SHARE * (options.time_limit - reserve - (time.perf_counter() - t0))
         if budget >= 0.5:
-            say("re-planning partners two at a time", None)
+            say(text(lang, "p_partners"), None)
             t2 = time.perf_counter()
             improved = partner_search(m, complete_ones[stats.warm_start], options, budget)
             stats.partner_seconds = time.perf_counter() - t2
@@ -264,7 +265,7 @@ def solve_instance(
                 start = (improved.columns if options.solver == "highs"
                          else warm_start_values(m, improved.starts))
     remaining = max(MIN_FINAL_SECONDS, options.time_limit - (time.perf_counter() - t0))
-    say(f"solving with {options.solver.upper()}", None)
+    say(text(lang, "p_solving", solver=options.solver.upper()), None)
     # CBC 2.10 (PuLP's bundled build) loses the sign of a maximisation's MIP start and may then
     # report a worse agenda as optimal, so CBC gets no start; the start is kept below instead
     given = start if options.solver == "highs" else None

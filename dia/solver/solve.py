@@ -25,6 +25,7 @@ import pulp
 
 from dia.model import SolverOptions
 from dia.model.agenda import Status
+from dia.solver.texts import number, text, whole_euro
 from dia.solver.variables import Model
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,9 @@ class _HiGHS(pulp.HiGHS):
     """pulp's in-process HiGHS with a fixed seed, a warm start and a progress callback."""
 
     def __init__(self, *, seed: int, start: Mapping[pulp.LpVariable, float] | None,
-                 progress: Progress | None, time_limit: float, **kwargs: Any) -> None:
+                 progress: Progress | None, time_limit: float, lang: str = "en", **kwargs: Any) -> None:
         super().__init__(timeLimit=time_limit, **kwargs)
+        self.lang = lang
         self.seed = seed
         self.start = start
         self.progress = progress
@@ -95,14 +97,15 @@ class _HiGHS(pulp.HiGHS):
         if self.progress is not None:
             progress = self.progress
             limit = self.time_limit
+            lang = self.lang
 
             def on_solution(event: Any) -> None:
                 out = event.data_out
                 gap = out.mip_gap
-                text = f"solving: agenda worth {-out.objective_function_value:,.0f}"
+                line = text(lang, "p_worth", value=whole_euro(-out.objective_function_value, lang))
                 if gap is not None and math.isfinite(gap) and gap < 1e6:
-                    text += f", gap {100 * gap:.2f} %"
-                progress(text, min(1.0, out.running_time / limit) if limit else None)
+                    line += text(lang, "p_gap", gap=number(100 * gap, lang))
+                progress(line, min(1.0, out.running_time / limit) if limit else None)
 
             h.cbMipImprovingSolution += on_solution
 
@@ -157,7 +160,8 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
     t0 = time.perf_counter()
     if options.solver == "highs":
         extra = {"solver": "ipm"} if relax else {}
-        highs = _HiGHS(seed=options.seed, start=None if relax else start, progress=progress,
+        lang = m.inst.area.config.language
+        highs = _HiGHS(seed=options.seed, start=None if relax else start, progress=progress, lang=lang,
                        time_limit=options.time_limit, msg=False, mip=not relax,
                        gapRel=options.gap, threads=options.threads, **extra)
         m.prob.solve(highs)
@@ -167,7 +171,7 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
             # solve again without the start (costs one extra solve, only when it happens).
             log.warning("HiGHS returned the warm start's values, not its solution; re-solving cold")
             remaining = max(1.0, options.time_limit - (time.perf_counter() - t0))
-            highs = _HiGHS(seed=options.seed, start=None, progress=progress, time_limit=remaining,
+            highs = _HiGHS(seed=options.seed, start=None, progress=progress, lang=lang, time_limit=remaining,
                            msg=False, mip=True, gapRel=options.gap, threads=options.threads)
             m.prob.solve(highs)
         seconds = time.perf_counter() - t0

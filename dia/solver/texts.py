@@ -42,6 +42,25 @@ TEXTS: dict[str, dict[str, str]] = {
                          "boven budget gepland",
         "infeasible": "geen agenda voldoet aan alle harde eisen van {name}",
         "mln": "€ {x} mln",
+        "p_preparing": "voorbereiden",
+        "p_model": "model opbouwen",
+        "p_lp": "LP-relaxatie oplossen",
+        "p_greedy": "eerste agenda opbouwen",
+        "p_lp_proves": "de LP-grens bewijst de eerste agenda binnen de gap",
+        "p_partners": "partners twee aan twee herplannen",
+        "p_solving": "oplossen met {solver}",
+        "p_worth": "oplossen: agenda waard {value}",
+        "p_gap": ", gap {gap} %",
+        "p_explain_infeasible": "uitzoeken waarom het plan onhaalbaar is",
+        "p_explain": "agenda toelichten",
+        "p_scenario_solving": "scenario {name} oplossen",
+        "p_scenario_done": "scenario {name}: {status}",
+        "p_replan": "herplannen vanaf {year}: {n} project(en) houden hun startjaar",
+        "p_draw": "trekking {i}/{n}: {status}",
+        "status_optimal": "optimaal",
+        "status_feasible": "toegelaten",
+        "status_infeasible": "onhaalbaar",
+        "status_no_solution": "geen oplossing",
     },
     "en": {
         "budget_short": "{q} {t}: mandatory projects need {need}, budget {budget} + carry-over {carry}",
@@ -72,6 +91,25 @@ TEXTS: dict[str, dict[str, str]] = {
                          "budget in {t}",
         "infeasible": "no agenda satisfies every hard constraint of {name}",
         "mln": "€ {x} mln",
+        "p_preparing": "preparing",
+        "p_model": "building the model",
+        "p_lp": "solving the LP relaxation",
+        "p_greedy": "building a greedy agenda",
+        "p_lp_proves": "the LP bound proves the start within the gap",
+        "p_partners": "re-planning partners two at a time",
+        "p_solving": "solving with {solver}",
+        "p_worth": "solving: agenda worth {value}",
+        "p_gap": ", gap {gap} %",
+        "p_explain_infeasible": "explaining why the plan is infeasible",
+        "p_explain": "explaining the agenda",
+        "p_scenario_solving": "solving scenario {name}",
+        "p_scenario_done": "scenario {name}: {status}",
+        "p_replan": "re-planning from {year}: {n} project(s) keep their start",
+        "p_draw": "draw {i}/{n}: {status}",
+        "status_optimal": "optimal",
+        "status_feasible": "feasible",
+        "status_infeasible": "infeasible",
+        "status_no_solution": "no solution",
     },
 }
 
@@ -92,6 +130,18 @@ def money(amount: float, lang: str) -> str:
     if lang == "nl":
         out = out.replace(",", "_").replace(".", ",").replace("_", ".")
     return out
+
+
+def whole_euro(amount: float, lang: str) -> str:
+    """Euro to the unit, grouped as users read it: ``€ 201.633.266`` (nl), ``€ 201,633,266`` (en)."""
+    out = f"€ {amount:,.0f}"
+    return out.replace(",", ".") if lang == "nl" else out
+
+
+def status_word(lang: str, status: str) -> str:
+    """A solver status (``optimal``, ``feasible``, ``infeasible``, ``no_solution``) in ``lang``."""
+    key = f"status_{status}"
+    return text(lang, key) if key in TEXTS["en"] else status
 
 
 def number(x: float, lang: str, digits: int = 2) -> str:
