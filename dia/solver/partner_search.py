@@ -124,7 +124,11 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions, 
             break
         freed = set(group)
         fixes = {(pid, s): 1.0 if best.get(pid) == s else 0.0 for (pid, s) in m.x if lead[pid] not in freed}
-        given = warm_start_values(m, best) if options.solver == "highs" else None
+        # the best agenda's every column once a pair has found one: HiGHS 1.16 sometimes hands
+        # back a partial start's values instead of its solution (see dia.solver.solve), and a
+        # complete start avoids that and the cold re-solve it costs
+        given = None if options.solver != "highs" else columns if columns is not None \
+            else warm_start_values(m, best)
         found = sub_mip(m, fixes, given, options, min(pair_seconds, left), PAIR_GAP)
         solved += 1
         since_better += 1

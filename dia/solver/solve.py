@@ -169,8 +169,10 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
             # HiGHS 1.16 bug: after presolve reduces a model given a partial MIP start, it may
             # report the true optimum but hand back the start's column values. Trust neither:
             # solve again without the start (costs one extra solve, only when it happens).
-            log.warning("HiGHS returned the warm start's values, not its solution; re-solving cold")
-            remaining = max(1.0, options.time_limit - (time.perf_counter() - t0))
+            # info, not a warning: users can do nothing about it, and the answer is sound
+            log.info("HiGHS returned the warm start's values, not its solution; re-solving cold")
+            # a short sub-MILP keeps its short limit; a solve that used up its time gets a little
+            remaining = max(min(1.0, options.time_limit), options.time_limit - (time.perf_counter() - t0))
             highs = _HiGHS(seed=options.seed, start=None, progress=progress, lang=lang, time_limit=remaining,
                            msg=False, mip=True, gapRel=options.gap, threads=options.threads)
             m.prob.solve(highs)
