@@ -11,12 +11,19 @@ rest at the incumbent agenda and lets the solver re-plan the pair, koppelkansen 
 fixed partners included. Pairs come in order of the koppelkansen between them, so partners
 that could work together are re-planned together first.
 
-Measured (benchmark family, seed 0, 2 cores, a quarter second per pair): 200 projects from
-the LP rounding's 229.7 mln to 258.4 mln in 5.5 s, where the LP-guided sub-MILP (RENS) it
-replaced reached 239.8 mln in 5 s and 600 s of plain HiGHS reach 259.6 mln; the bundled
-example to 201.6 mln in 3 s (optimum 202.6 mln). At 2,000 projects a pair is some 500
-projects and a quarter second finds nothing; the search ends after a round without a better
-agenda and the time is lost.
+Each pair's sub-MILP is bounded by effort, not time: it stops at the first agenda better than
+the start (``mip_max_improving_sols``), after 50 branch-and-bound nodes, or at a 1 % gap, so
+on every machine the same pairs find the same agendas and a search that ends by itself
+(after a round of pairs without a better agenda) gives the same start to the MILP. Only when
+the time limit cuts the search short does its result depend on the machine's speed, as any
+run stopped by its time limit does. A quarter second per pair instead reached more in 10 s
+(200 projects: 258.4 mln) but made the bundled example's optimal agenda differ under load
+(202.625 against 202.619 mln, both within the 0.01 % gap).
+
+Measured (benchmark family, seed 0, 2 cores): 200 projects from the LP rounding's 229.7 mln
+to 248 mln in 6 s and, with time to finish, 259.8 mln in 33 s (600 s of plain HiGHS reach
+259.6 mln); the bundled example to 202.1 mln in 6 s (optimum 202.6 mln). At 2,000 projects a
+pair is some 500 projects and the first pair takes the time given.
 """
 
 from __future__ import annotations
@@ -34,10 +41,13 @@ from dia.solver.heuristic import agenda_value, complete
 from dia.solver.submip import sub_mip, warm_start_values
 from dia.solver.variables import Model
 
-#: Seconds the solver gets to re-plan one pair (200 projects, 6 s of search: 259.1 mln at
-#: 0.25 s per pair, 251.8 at 0.5 s, 250.7 at 1 s, 234.3 at 0.1 s; groups of three partners
-#: at 2 s: 254.1 in 12 s). Short pairs go round often, each from a better agenda.
-PAIR_SECONDS = 0.25
+#: Branch-and-bound nodes after which a pair's sub-MILP stops (an effort limit: the same on
+#: every machine; 200 projects, 6 s of search: 248.1 mln at 50 nodes with the solution limit).
+PAIR_NODES = 50
+#: Improving solutions after which a pair's sub-MILP stops; the start counts as the first, so
+#: 2 stops at the first better agenda and the next pair starts from it (200 projects, 6 s:
+#: 248.1 mln; without the limit, 240.6 mln: every pair runs its full root first).
+PAIR_SOLUTIONS = 2
 #: A pair is not started with less time than this left (the solver would return the start).
 MIN_PAIR_SECONDS = 0.2
 #: Relative gap at which a pair's sub-MILP stops (of the whole objective, as solvers measure it).
@@ -60,6 +70,9 @@ class PartnerSearchResult:
     """Sub-MILPs solved."""
     improvements: int
     """Sub-MILPs that found a better agenda."""
+    finished: bool
+    """Whether the search ended by itself (a round without a better agenda); False when the
+    time limit cut it short, so that its result may depend on the machine's speed."""
 
 
 def partner_groups(m: Model) -> list[tuple[str, ...]]:
@@ -83,13 +96,14 @@ def partner_groups(m: Model) -> list[tuple[str, ...]]:
     return list(pairs)
 
 
-def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions, time_limit: float,
-                   *, pair_seconds: float = PAIR_SECONDS) -> PartnerSearchResult | None:
+def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
+                   time_limit: float) -> PartnerSearchResult | None:
     """Improve ``starts`` by re-planning two partners at a time, the others fixed.
 
     Goes through :func:`partner_groups` in rounds, each pair starting from the best agenda so
     far, and stops after a round without a better agenda or when ``time_limit`` seconds are
-    spent. Every agenda found is feasible for the full model (only bounds are fixed).
+    spent; a pair the time limit cuts short does not count. Every agenda found is feasible
+    for the full model (only bounds are fixed).
 
     Parameters
     ----------
@@ -98,11 +112,10 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions, 
     starts:
         A complete, feasible agenda to start from.
     options:
-        Solver options of the run; each pair is solved to the run's gap.
+        Solver options of the run (solver, threads, seed); pairs stop at ``PAIR_GAP``,
+        ``PAIR_NODES`` or ``PAIR_SOLUTIONS``.
     time_limit:
         Seconds for the whole search.
-    pair_seconds:
-        Seconds per pair.
 
     Returns
     -------
@@ -118,9 +131,13 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions, 
     columns: dict[pulp.LpVariable, float] | None = None
     solved = improvements = 0
     since_better = 0
+    finished = False
     for group in itertools.cycle(groups):
         left = time_limit - (time.perf_counter() - t0)
-        if since_better >= len(groups) or left < MIN_PAIR_SECONDS:
+        if since_better >= len(groups):
+            finished = True
+            break
+        if left < MIN_PAIR_SECONDS:
             break
         freed = set(group)
         fixes = {(pid, s): 1.0 if best.get(pid) == s else 0.0 for (pid, s) in m.x if lead[pid] not in freed}
@@ -129,7 +146,10 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions, 
         # complete start avoids that and the cold re-solve it costs
         given = None if options.solver != "highs" else columns if columns is not None \
             else warm_start_values(m, best)
-        found = sub_mip(m, fixes, given, options, min(pair_seconds, left), PAIR_GAP)
+        found = sub_mip(m, fixes, given, options, left, PAIR_GAP, node_limit=PAIR_NODES,
+                        solution_limit=PAIR_SOLUTIONS)
+        if time.perf_counter() - t0 >= time_limit:
+            break  # cut short by the time limit: what it found depends on the machine's speed
         solved += 1
         since_better += 1
         if found is None or not complete(inst, found[0]):
@@ -142,4 +162,4 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions, 
             since_better = 0
     if columns is None:
         return None
-    return PartnerSearchResult(best, columns, best_value, solved, improvements)
+    return PartnerSearchResult(best, columns, best_value, solved, improvements, finished)

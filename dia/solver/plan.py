@@ -166,6 +166,9 @@ class SolveStats:
     """Which candidate was passed to the solver."""
     partner_seconds: float = 0.0
     """Seconds spent in the partner search (``dia.solver.partner_search``)."""
+    partner_search_finished: bool | None = None
+    """Whether the partner search ended by itself (None: it did not run); False when the time
+    limit cut it short, so that the start the MILP got may depend on the machine's speed."""
     warm_start_kept: bool = False
     """Whether the solver ended below its start, so the start itself is the agenda."""
 
@@ -255,6 +258,7 @@ def solve_instance(
             t2 = time.perf_counter()
             improved = partner_search(m, complete_ones[stats.warm_start], options, budget)
             stats.partner_seconds = time.perf_counter() - t2
+            stats.partner_search_finished = improved.finished if improved is not None else None
             if improved is not None:
                 stats.candidates["partner search"] = improved.value
                 complete_ones["partner search"] = improved.starts

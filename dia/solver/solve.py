@@ -109,6 +109,21 @@ class _HiGHS(pulp.HiGHS):
 
             h.cbMipImprovingSolution += on_solution
 
+    def findSolutionValues(self, lp: pulp.LpProblem) -> tuple[int, int]:
+        import highspy
+
+        h = lp.solverModel
+        if h.getModelStatus() != highspy.HighsModelStatus.kSolutionLimit:
+            return super().findSolutionValues(lp)
+        # stopped by mip_max_nodes or mip_max_improving_sols, which pulp 3.3 has no entry for:
+        # read the columns as pulp does after a time limit, feasible when HiGHS holds a solution
+        values = list(h.getSolution().col_value)
+        for var in lp.variables():
+            var.varValue = values[var.index]
+        if h.getInfo().primal_solution_status == highspy.SolutionStatus.kSolutionStatusFeasible:
+            return pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible
+        return pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound
+
     def callSolver(self, lp: pulp.LpProblem) -> None:
         if self.start:
             import numpy as np
@@ -136,7 +151,8 @@ def relative_gap(objective: float | None, bound: float | None) -> float | None:
 
 
 def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, float] | None = None,
-          progress: Progress | None = None, relax: bool = False) -> SolveResult:
+          progress: Progress | None = None, relax: bool = False, node_limit: int | None = None,
+          solution_limit: int | None = None) -> SolveResult:
     """Solve ``m`` with the solver named in ``options``.
 
     Parameters
@@ -152,6 +168,12 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
     relax:
         Solve the LP relaxation (integrality dropped) instead of the MILP; HiGHS then uses its
         interior-point method with crossover.
+    node_limit:
+        Stop HiGHS after this many branch-and-bound nodes (``mip_max_nodes``): an effort
+        limit that, unlike a time limit, gives the same answer on every machine.
+    solution_limit:
+        Stop HiGHS at its this-many-th improving solution (``mip_max_improving_sols``; a MIP
+        start counts as the first); an effort limit like ``node_limit``.
 
     Returns
     -------
@@ -159,7 +181,11 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
     """
     t0 = time.perf_counter()
     if options.solver == "highs":
-        extra = {"solver": "ipm"} if relax else {}
+        extra: dict[str, Any] = {"solver": "ipm"} if relax else {}
+        if node_limit is not None and not relax:
+            extra["mip_max_nodes"] = int(node_limit)
+        if solution_limit is not None and not relax:
+            extra["mip_max_improving_sols"] = int(solution_limit)
         lang = m.inst.area.config.language
         highs = _HiGHS(seed=options.seed, start=None if relax else start, progress=progress, lang=lang,
                        time_limit=options.time_limit, msg=False, mip=not relax,
@@ -174,7 +200,7 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
             # a short sub-MILP keeps its short limit; a solve that used up its time gets a little
             remaining = max(min(1.0, options.time_limit), options.time_limit - (time.perf_counter() - t0))
             highs = _HiGHS(seed=options.seed, start=None, progress=progress, lang=lang, time_limit=remaining,
-                           msg=False, mip=True, gapRel=options.gap, threads=options.threads)
+                           msg=False, mip=True, gapRel=options.gap, threads=options.threads, **extra)
             m.prob.solve(highs)
         seconds = time.perf_counter() - t0
         return _highs_result(m, highs, seconds)

@@ -34,7 +34,8 @@ def warm_start_values(m: Model, starts: Mapping[str, int]) -> dict[pulp.LpVariab
 
 
 def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pulp.LpVariable, float] | None,
-            options: SolverOptions, time_limit: float, gap: float) -> Found | None:
+            options: SolverOptions, time_limit: float, gap: float, *,
+            node_limit: int | None = None, solution_limit: int | None = None) -> Found | None:
     """Solve the MILP with the ``x`` in ``fixes`` fixed; its start years and every column.
 
     Parameters
@@ -51,6 +52,8 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
         Seconds for this sub-MILP.
     gap:
         Relative gap at which it stops (of the whole objective, as the solvers measure it).
+    node_limit, solution_limit:
+        Effort limits (HiGHS; see :func:`dia.solver.solve.solve`).
 
     Returns
     -------
@@ -61,7 +64,8 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
         var = m.x[key]
         var.lowBound = var.upBound = value
     try:
-        result = solve(m, options.model_copy(update={"time_limit": time_limit, "gap": gap}), start=start)
+        result = solve(m, options.model_copy(update={"time_limit": time_limit, "gap": gap}), start=start,
+                       node_limit=node_limit, solution_limit=solution_limit)
     finally:
         for key, (lo, up) in bounds.items():
             m.x[key].lowBound, m.x[key].upBound = lo, up
