@@ -1,4 +1,4 @@
-"""Partner search: re-plan two partners at a time with every other partner's agenda fixed.
+"""Partner search: re-plan one partner, then two at a time, every other partner's agenda fixed.
 
 A large neighbourhood search whose neighbourhoods follow the DIA's own structure. Each
 partner's plan is a small multi-year knapsack that HiGHS solves in a fraction of a second;
@@ -6,24 +6,26 @@ the joint model is the product of those knapsacks, linked by koppelkansen, share
 co-financing and dependencies, and branch-and-bound on a product is slow: on the benchmark
 family without koppelkansen, 200 projects, the eight partners solved one by one give the
 proven optimum (241.0 mln) in 3 s, while the joint MILP reaches 235.9 mln in 10 s with its
-bound still at 248.5 mln. So the search frees the start variables of two partners, fixes the
-rest at the incumbent agenda and lets the solver re-plan the pair, koppelkansen with the
-fixed partners included. Pairs come in order of the koppelkansen between them, so partners
-that could work together are re-planned together first.
+bound still at 248.5 mln. So the search frees the start variables of one partner (first
+phase) or two (second phase), fixes the rest at the incumbent agenda and lets the solver
+re-plan them, koppelkansen with the fixed partners included. Pairs come in order of the
+koppelkansen between them, so partners that could work together are re-planned together
+first. A phase ends after a round of groups without a better agenda.
 
-Each pair's sub-MILP is bounded by effort, not time: it stops at the first agenda better than
-the start (``mip_max_improving_sols``), after 50 branch-and-bound nodes, or at a 1 % gap, so
-on every machine the same pairs find the same agendas and a search that ends by itself
-(after a round of pairs without a better agenda) gives the same start to the MILP. Only when
-the time limit cuts the search short does its result depend on the machine's speed, as any
-run stopped by its time limit does. A quarter second per pair instead reached more in 10 s
-(200 projects: 258.4 mln) but made the bundled example's optimal agenda differ under load
-(202.625 against 202.619 mln, both within the 0.01 % gap).
+Each group's sub-MILP is bounded by effort, not time: it stops at the first agenda better
+than the start (``mip_max_improving_sols``), after 50 branch-and-bound nodes, or at a 1 %
+gap, so on every machine the same groups find the same agendas and a search that ends by
+itself gives the MILP the same start. Only when the time limit cuts the search short does its
+result depend on the machine's speed, as any run stopped by its time limit does. A quarter
+second per pair instead (the first version) reached 258.4 mln at 200 projects in 10 s but
+made the bundled example's optimal agenda differ under load (202.625 against 202.619 mln,
+both within the 0.01 % gap).
 
 Measured (benchmark family, seed 0, 2 cores): 200 projects from the LP rounding's 229.7 mln
-to 248 mln in 6 s and, with time to finish, 259.8 mln in 33 s (600 s of plain HiGHS reach
-259.6 mln); the bundled example to 202.1 mln in 6 s (optimum 202.6 mln). At 2,000 projects a
-pair is some 500 projects and the first pair takes the time given.
+to 253.0 mln after the partners alone (2.3 s), 255.4 mln by 6 s and, with the time to
+finish, 260.3 mln in 38 s (600 s of plain HiGHS reach 259.6 mln); the bundled example to
+201.8 mln in 3.8 s, finished (optimum 202.6 mln). At 2,000 projects a partner alone is some
+250 projects and the search rarely finishes a group within a 10 s limit.
 """
 
 from __future__ import annotations
@@ -96,6 +98,21 @@ def partner_groups(m: Model) -> list[tuple[str, ...]]:
     return list(pairs)
 
 
+def search_phases(m: Model) -> list[list[tuple[str, ...]]]:
+    """The groups to re-plan, phase by phase: every partner alone, then the pairs.
+
+    Alone, a partner's sub-MILP is small and quick, and re-planning each partner against the
+    others settles most of what the greedy start left (200 projects: 229.7 -> 253.0 mln in
+    2.3 s); the pairs then move the projects of two partners together, which a koppelkans
+    between them may need (-> 260.3 mln when given the time; 255.4 by 6 s).
+    """
+    pairs = partner_groups(m)
+    if not pairs or len(pairs[0]) == 1:
+        return [pairs] if pairs else []  # no partner, or one: it is its own group
+    singles: list[tuple[str, ...]] = sorted({(q,) for pair in pairs for q in pair})
+    return [singles, pairs]
+
+
 def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
                    time_limit: float) -> PartnerSearchResult | None:
     """Improve ``starts`` by re-planning two partners at a time, the others fixed.
@@ -125,41 +142,45 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
     t0 = time.perf_counter()
     inst = m.inst
     lead = {p.id: p.partner for p in inst.area.projects}
-    groups = partner_groups(m)
     best = dict(starts)
     best_value = agenda_value(inst, best)
     columns: dict[pulp.LpVariable, float] | None = None
     solved = improvements = 0
-    since_better = 0
-    finished = False
-    for group in itertools.cycle(groups):
-        left = time_limit - (time.perf_counter() - t0)
-        if since_better >= len(groups):
-            finished = True
+    finished = True
+    for groups in search_phases(m):
+        since_better = 0
+        for group in itertools.cycle(groups):
+            if since_better >= len(groups):
+                break  # a round without a better agenda: this phase is done
+            left = time_limit - (time.perf_counter() - t0)
+            if left < MIN_PAIR_SECONDS:
+                finished = False
+                break
+            freed = set(group)
+            fixes = {(pid, s): 1.0 if best.get(pid) == s else 0.0
+                     for (pid, s) in m.x if lead[pid] not in freed}
+            # the best agenda's every column once a group has found one: HiGHS 1.16 sometimes
+            # hands back a partial start's values instead of its solution (see dia.solver.solve),
+            # and a complete start avoids that and the cold re-solve it costs
+            given = None if options.solver != "highs" else columns if columns is not None \
+                else warm_start_values(m, best)
+            found = sub_mip(m, fixes, given, options, left, PAIR_GAP, node_limit=PAIR_NODES,
+                            solution_limit=PAIR_SOLUTIONS)
+            if time.perf_counter() - t0 >= time_limit:
+                finished = False  # cut short: what it found depends on the machine's speed
+                break
+            solved += 1
+            since_better += 1
+            if found is None or not complete(inst, found[0]):
+                continue
+            value = agenda_value(inst, found[0])
+            if value > best_value + MIN_GAIN:
+                best, columns = found
+                best_value = value
+                improvements += 1
+                since_better = 0
+        if not finished:
             break
-        if left < MIN_PAIR_SECONDS:
-            break
-        freed = set(group)
-        fixes = {(pid, s): 1.0 if best.get(pid) == s else 0.0 for (pid, s) in m.x if lead[pid] not in freed}
-        # the best agenda's every column once a pair has found one: HiGHS 1.16 sometimes hands
-        # back a partial start's values instead of its solution (see dia.solver.solve), and a
-        # complete start avoids that and the cold re-solve it costs
-        given = None if options.solver != "highs" else columns if columns is not None \
-            else warm_start_values(m, best)
-        found = sub_mip(m, fixes, given, options, left, PAIR_GAP, node_limit=PAIR_NODES,
-                        solution_limit=PAIR_SOLUTIONS)
-        if time.perf_counter() - t0 >= time_limit:
-            break  # cut short by the time limit: what it found depends on the machine's speed
-        solved += 1
-        since_better += 1
-        if found is None or not complete(inst, found[0]):
-            continue
-        value = agenda_value(inst, found[0])
-        if value > best_value + MIN_GAIN:
-            best, columns = found
-            best_value = value
-            improvements += 1
-            since_better = 0
     if columns is None:
         return None
     return PartnerSearchResult(best, columns, best_value, solved, improvements, finished)

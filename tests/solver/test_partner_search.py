@@ -13,7 +13,7 @@ from dia.solver import plan as plan_module
 from dia.solver.build import build_model
 from dia.solver.heuristic import agenda_value, complete, greedy_starts
 from dia.solver.instance import make_instance as solver_instance
-from dia.solver.partner_search import PAIR_GAP, partner_groups, partner_search
+from dia.solver.partner_search import PAIR_GAP, partner_groups, partner_search, search_phases
 from dia.solver.plan import solve_instance
 from dia.solver.solve import solve
 
@@ -46,7 +46,17 @@ def test_pairs_come_most_koppelkansen_first_each_once_in_a_fixed_order() -> None
 def test_a_single_partner_is_its_own_group() -> None:
     area, couplings = make_instance(60, 0)
     sub, sub_couplings = _only(area, couplings, {"Gemeente"})
-    assert partner_groups(build_model(solver_instance(sub, sub_couplings))) == [("Gemeente",)]
+    m = build_model(solver_instance(sub, sub_couplings))
+    assert partner_groups(m) == [("Gemeente",)]
+    assert search_phases(m) == [[("Gemeente",)]]
+
+
+def test_partners_are_re_planned_alone_first_then_in_pairs() -> None:
+    area, couplings = make_instance(60, 0)
+    m = build_model(solver_instance(area, couplings))
+    singles, pairs = search_phases(m)
+    assert singles == sorted((q,) for q in {p.partner for p in area.projects})
+    assert pairs == partner_groups(m)
 
 
 @pytest.mark.parametrize("seed", [0, 1])
@@ -59,7 +69,8 @@ def test_the_search_returns_a_better_agenda_the_model_accepts(seed: int) -> None
     found = partner_search(m, start, OPTIONS, 60.0)
     assert found is not None, "the greedy start of a lumpy area can be improved"
     assert found.value > agenda_value(inst, start) + 1.0
-    assert found.improvements >= 1 and found.pairs_solved >= len(partner_groups(m)) and found.finished
+    assert found.improvements >= 1 and found.finished
+    assert found.pairs_solved >= sum(len(phase) for phase in search_phases(m))
     assert complete(inst, found.starts)
     # only bounds were fixed: the model accepts the agenda, worth at least what the search claims
     fixed = plan_module._fix_to(m, found.starts, OPTIONS)
