@@ -129,8 +129,8 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
     starts:
         A complete, feasible agenda to start from.
     options:
-        Solver options of the run (solver, threads, seed); pairs stop at ``PAIR_GAP``,
-        ``PAIR_NODES`` or ``PAIR_SOLUTIONS``.
+        Solver options of the run (threads, seed; the groups are solved by HiGHS whatever the
+        run's solver); groups stop at ``PAIR_GAP``, ``PAIR_NODES`` or ``PAIR_SOLUTIONS``.
     time_limit:
         Seconds for the whole search.
 
@@ -142,6 +142,10 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
     t0 = time.perf_counter()
     inst = m.inst
     lead = {p.id: p.partner for p in inst.area.projects}
+    # the groups are always solved by HiGHS, in process: the search only looks for a start,
+    # and CBC (a subprocess per call, its MPS written each time) took 9 s for the searches of
+    # a 16-project area that HiGHS finishes in a fraction of a second
+    highs = options.model_copy(update={"solver": "highs"})
     best = dict(starts)
     best_value = agenda_value(inst, best)
     columns: dict[pulp.LpVariable, float] | None = None
@@ -162,9 +166,8 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
             # the best agenda's every column once a group has found one: HiGHS 1.16 sometimes
             # hands back a partial start's values instead of its solution (see dia.solver.solve),
             # and a complete start avoids that and the cold re-solve it costs
-            given = None if options.solver != "highs" else columns if columns is not None \
-                else warm_start_values(m, best)
-            found = sub_mip(m, fixes, given, options, left, PAIR_GAP, node_limit=PAIR_NODES,
+            given = columns if columns is not None else warm_start_values(m, best)
+            found = sub_mip(m, fixes, given, highs, left, PAIR_GAP, node_limit=PAIR_NODES,
                             solution_limit=PAIR_SOLUTIONS)
             if time.perf_counter() - t0 >= time_limit:
                 finished = False  # cut short: what it found depends on the machine's speed
