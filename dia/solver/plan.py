@@ -32,12 +32,13 @@ Progress = Callable[[str, float | None], None]
 #: Share of the time limit the LP relaxation may take (its duals price the greedy start and
 #: guide the LP rounding, which at 2,000 projects is worth far more than MILP time).
 LP_SHARE = 0.5
-#: Share of the time left after the greedy starts spent on the partner search (re-planning two
-#: partners at a time, ``dia.solver.partner_search``); it ends by itself after a round of pairs
-#: without a better agenda (bundled example: about 3 s). It replaced the LP-guided sub-MILP
-#: (RENS) and the neighbourhood search around the LP (RINS): after it, those two never found a
-#: better agenda on the example or the benchmark family (200, 500, 2,000 projects) and took
-#: their time from the final MILP (example: proven in 16 s without them, 27 s with them).
+#: Share of the time left after the greedy starts the partner search may take (re-planning
+#: each partner, then each pair, ``dia.solver.partner_search``); it ends by itself after a
+#: round of groups without a better agenda (bundled example: about 4 s). It replaced the
+#: LP-guided sub-MILP (RENS) and the neighbourhood search around the LP (RINS): after it,
+#: those two never found a better agenda on the example or the benchmark family (200, 500,
+#: 2,000 projects) and took their time from the final MILP (example: proven in 16 s without
+#: them, 27 s with them).
 PARTNER_SHARE = 0.6
 #: Share of the time limit at most kept for the final MILP (see ``solve_instance``).
 FINAL_RESERVE_SHARE = 0.15
@@ -251,7 +252,7 @@ def solve_instance(
             stats.warm_start_kept = True
             return replace(proven, seconds=time.perf_counter() - t0), stats
     if warm == "best" and stats.warm_start is not None:
-        # partner search: re-plan two partners at a time around the best start, the rest fixed
+        # partner search: re-plan one partner, then two, around the best start, the rest fixed
         budget = PARTNER_SHARE * (options.time_limit - reserve - (time.perf_counter() - t0))
         if budget >= 0.5:
             say(text(lang, "p_partners"), None)
