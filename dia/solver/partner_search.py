@@ -13,19 +13,20 @@ koppelkansen between them, so partners that could work together are re-planned t
 first. A phase ends after a round of groups without a better agenda.
 
 Each group's sub-MILP is bounded by effort, not time: it stops at the first agenda better
-than the start (``mip_max_improving_sols``), after 50 branch-and-bound nodes, or at a 1 %
+than the start (``mip_max_improving_sols``), after 50 branch-and-bound nodes, or at the run's
 gap, so on every machine the same groups find the same agendas and a search that ends by
 itself gives the MILP the same start. Only when the time limit cuts the search short does its
 result depend on the machine's speed, as any run stopped by its time limit does. A quarter
-second per pair instead (the first version) reached 258.4 mln at 200 projects in 10 s but
-made the bundled example's optimal agenda differ under load (202.625 against 202.619 mln,
-both within the 0.01 % gap).
+second per pair instead (the first version) made the bundled example's optimal agenda differ
+under load (202.625 against 202.619 mln, both within the 0.01 % gap). A fixed 1 % gap per
+group (the second) let every group at 2,000 projects stop at once: 1 % of the whole objective
+is more than one partner can gain.
 
 Measured (benchmark family, seed 0, 2 cores): 200 projects from the LP rounding's 229.7 mln
-to 253.0 mln after the partners alone (2.3 s), 255.4 mln by 6 s and, with the time to
-finish, 260.3 mln in 38 s (600 s of plain HiGHS reach 259.6 mln); the bundled example to
-201.8 mln in 3.8 s, finished (optimum 202.6 mln). At 2,000 projects a partner alone is some
-250 projects and the search rarely finishes a group within a 10 s limit.
+to 258.6 mln in a 10 s run and 260.8 mln when the search may finish (60 s; 600 s of plain
+HiGHS reach 259.6 mln); 2,000 projects from 2,621.2 to 2,628.5 mln in a 10 s run and
+2,656.2 mln in a 60 s one (gap 1.0 %, was 2.4 %); the bundled example to 202.13 mln in 11 s
+(optimum 202.63 mln).
 """
 
 from __future__ import annotations
@@ -52,8 +53,6 @@ PAIR_NODES = 50
 PAIR_SOLUTIONS = 2
 #: A pair is not started with less time than this left (the solver would return the start).
 MIN_PAIR_SECONDS = 0.2
-#: Relative gap at which a pair's sub-MILP stops (of the whole objective, as solvers measure it).
-PAIR_GAP = 0.01
 #: Improvements smaller than this (euro) do not count: they are the solver's tolerances.
 MIN_GAIN = 1.0
 
@@ -78,39 +77,44 @@ class PartnerSearchResult:
 
 
 def partner_groups(m: Model) -> list[tuple[str, ...]]:
-    """The pairs of partners to re-plan, most koppelkansen between them first.
+    """The pairs of partners to re-plan together, most links between them first.
 
-    Only partners that lead a project with a start to choose take part; with a single such
-    partner the one group is that partner alone. Ties are broken by the partners' names, so
-    the order is the same in every run.
+    A pair is linked by koppelkansen between their projects, a co-financed project of one
+    that the other pays part of, or a dependency across them: what re-planning each partner
+    alone cannot move. Only partners that lead a project with a start to choose take part.
+    Ties are broken by the partners' names, so the order is the same in every run.
     """
     inst = m.inst
     lead = {p.id: p.partner for p in inst.area.projects}
-    free = sorted({lead[pid] for (pid, _s) in m.x})
-    if len(free) <= 1:
-        return [tuple(free)] if free else []
+    free = set(_free_partners(m))
     between: Counter[tuple[str, str]] = Counter()
-    for c in inst.couplings:
-        a, b = sorted((lead[c.project_a], lead[c.project_b]))
-        if a != b:
-            between[(a, b)] += 1
-    pairs = sorted(itertools.combinations(free, 2), key=lambda pair: (-between[(pair[0], pair[1])], pair))
-    return list(pairs)
+    links = [(lead[c.project_a], lead[c.project_b]) for c in inst.couplings]
+    for p in inst.area.projects:
+        links += [(p.partner, share.partner) for share in p.shares]
+        links += [(p.partner, lead[r]) for r in p.after if r in lead]
+    for q, r in links:
+        if q != r and q in free and r in free:
+            between[(min(q, r), max(q, r))] += 1
+    ordered = sorted(between.items(), key=lambda item: (-item[1], item[0]))
+    return [pair for pair, _count in ordered]
+
+
+def _free_partners(m: Model) -> list[str]:
+    """The partners that lead a project with a start year to choose, by name."""
+    lead = {p.id: p.partner for p in m.inst.area.projects}
+    return sorted({lead[pid] for (pid, _s) in m.x})
 
 
 def search_phases(m: Model) -> list[list[tuple[str, ...]]]:
-    """The groups to re-plan, phase by phase: every partner alone, then the pairs.
+    """The groups to re-plan, phase by phase: every partner alone, then the linked pairs.
 
     Alone, a partner's sub-MILP is small and quick, and re-planning each partner against the
     others settles most of what the greedy start left (200 projects: 229.7 -> 253.0 mln in
     2.3 s); the pairs then move the projects of two partners together, which a koppelkans
-    between them may need (-> 260.3 mln when given the time; 255.4 by 6 s).
+    between them may need.
     """
-    pairs = partner_groups(m)
-    if not pairs or len(pairs[0]) == 1:
-        return [pairs] if pairs else []  # no partner, or one: it is its own group
-    singles: list[tuple[str, ...]] = sorted({(q,) for pair in pairs for q in pair})
-    return [singles, pairs]
+    singles: list[tuple[str, ...]] = [(q,) for q in _free_partners(m)]
+    return [phase for phase in (singles, partner_groups(m)) if phase]
 
 
 def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
@@ -129,8 +133,8 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
     starts:
         A complete, feasible agenda to start from.
     options:
-        Solver options of the run (threads, seed; the groups are solved by HiGHS whatever the
-        run's solver); groups stop at ``PAIR_GAP``, ``PAIR_NODES`` or ``PAIR_SOLUTIONS``.
+        Solver options of the run (gap, threads, seed; the groups are solved by HiGHS whatever
+        the run's solver); a group stops at the run's gap, ``PAIR_NODES`` or ``PAIR_SOLUTIONS``.
     time_limit:
         Seconds for the whole search.
 
@@ -167,7 +171,7 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
             # hands back a partial start's values instead of its solution (see dia.solver.solve),
             # and a complete start avoids that and the cold re-solve it costs
             given = columns if columns is not None else warm_start_values(m, best)
-            found = sub_mip(m, fixes, given, highs, left, PAIR_GAP, node_limit=PAIR_NODES,
+            found = sub_mip(m, fixes, given, highs, left, options.gap, node_limit=PAIR_NODES,
                             solution_limit=PAIR_SOLUTIONS)
             if time.perf_counter() - t0 >= time_limit:
                 finished = False  # cut short: what it found depends on the machine's speed

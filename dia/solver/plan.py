@@ -34,7 +34,7 @@ Progress = Callable[[str, float | None], None]
 LP_SHARE = 0.5
 #: Share of the time left after the greedy starts the partner search may take (re-planning
 #: each partner, then each pair, ``dia.solver.partner_search``); it ends by itself after a
-#: round of groups without a better agenda (bundled example: about 4 s). It replaced the
+#: round of groups without a better agenda (bundled example: about 11 s). It replaced the
 #: LP-guided sub-MILP (RENS) and the neighbourhood search around the LP (RINS): after it,
 #: those two never found a better agenda on the example or the benchmark family (200, 500,
 #: 2,000 projects) and took their time from the final MILP (example: proven in 16 s without
