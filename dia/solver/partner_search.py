@@ -32,6 +32,7 @@ HiGHS reach 259.6 mln); 2,000 projects from 2,621.2 to 2,628.5 mln in a 10 s run
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections import Counter
 from collections.abc import Mapping
@@ -66,7 +67,7 @@ class PartnerSearchResult:
     columns: dict[pulp.LpVariable, float]
     """Every column of the model as the solver left it (a complete MIP start)."""
     value: float
-    """Objective of ``starts`` (:func:`dia.solver.heuristic.agenda_value`)."""
+    """Objective of ``starts`` in the model, as the solver reported it."""
     pairs_solved: int
     """Sub-MILPs solved."""
     improvements: int
@@ -141,7 +142,8 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
     Returns
     -------
     PartnerSearchResult or None
-        The best agenda found, or None when no pair improved on ``starts``.
+        The best agenda found (at least as good as ``starts``), or None when no group returned
+        an agenda (the time limit ended the search first).
     """
     t0 = time.perf_counter()
     inst = m.inst
@@ -151,7 +153,11 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
     # a 16-project area that HiGHS finishes in a fraction of a second
     highs = options.model_copy(update={"solver": "highs"})
     best = dict(starts)
-    best_value = agenda_value(inst, best)
+    # agendas are compared by the objective the solver reports for them (the model's own
+    # crediting of savings), not by the greedy's estimate, which can credit two koppelkansen
+    # of one project more than the budgets allow: the first group, warm-started from
+    # ``starts``, reports at least the start's true value
+    best_value = -math.inf
     columns: dict[pulp.LpVariable, float] | None = None
     solved = improvements = 0
     finished = True
@@ -180,11 +186,10 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
             since_better += 1
             if found is None or not complete(inst, found[0]):
                 continue
-            value = agenda_value(inst, found[0])
-            if value > best_value + MIN_GAIN:
-                best, columns = found
-                best_value = value
-                improvements += 1
+            if found[2] > best_value + MIN_GAIN:
+                if columns is not None or found[2] > agenda_value(inst, starts) + MIN_GAIN:
+                    improvements += 1
+                best, columns, best_value = found
                 since_better = 0
         if not finished:
             break

@@ -16,8 +16,9 @@ from dia.solver.explain import value_of
 from dia.solver.solve import solve
 from dia.solver.variables import Model
 
-#: An agenda's start years and the value of every column of the model as the solver left it.
-Found = tuple[dict[str, int], dict[pulp.LpVariable, float]]
+#: An agenda's start years, the value of every column of the model as the solver left it, and
+#: its objective in the model (what the solver reports: the model's own crediting of savings).
+Found = tuple[dict[str, int], dict[pulp.LpVariable, float], float]
 
 
 def warm_start_values(m: Model, starts: Mapping[str, int]) -> dict[pulp.LpVariable, float]:
@@ -57,7 +58,7 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
 
     Returns
     -------
-    tuple of (start years, column values), or None when the solver found no agenda.
+    tuple of (start years, column values, objective), or None when the solver found no agenda.
     """
     bounds = {key: (var.lowBound, var.upBound) for key, var in m.x.items()}
     for key, value in fixes.items():
@@ -72,4 +73,4 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
     if result.objective is None:
         return None
     columns = {var: value_of(var) for var in m.prob.variables()}
-    return {pid: s for (pid, s), var in m.x.items() if value_of(var) > 0.5}, columns
+    return {pid: s for (pid, s), var in m.x.items() if value_of(var) > 0.5}, columns, result.objective

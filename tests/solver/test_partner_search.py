@@ -129,3 +129,59 @@ def test_the_pipeline_hands_the_search_result_to_the_milp() -> None:
     assert stats.candidates["partner search"] > stats.candidates["greedy"]
     assert stats.partner_seconds > 0 and stats.partner_search_finished is True
     assert result.objective is not None and result.objective >= stats.candidates["partner search"] - 1.0
+
+
+def test_a_start_valued_above_what_the_budgets_allow_is_not_kept_over_the_solver() -> None:
+    """Found by hypothesis (test_bruteforce, CBC): the greedy estimate credits both
+    koppelkansen of A-01 at 95 % (2,047.6), but A-03 only fits when its own koppelkans saves
+    its whole cost, so the model's best is 2,000; valuing the search's agenda by the estimate
+    kept it over the solver's proven optimum, with an objective above the bound."""
+    from dia.model import (
+        AreaConfig,
+        Budget,
+        Buurt,
+        CostShare,
+        CouplingRule,
+        Horizon,
+        Project,
+        ProjectType,
+        Weights,
+    )
+    from dia.solver import plan_agenda
+    from tests.checker import assert_valid
+
+    types = tuple(ProjectType(id=t, label=t, is_street_work=t in ("riolering", "herinrichting"))
+                  for t in ("riolering", "herinrichting", "renovatie"))
+    rules = (CouplingRule(id="riool-straat", types=("herinrichting", "riolering"), scope="same_street",
+                          max_gap=0, saving_pct=20.0, saving_base="smaller"),
+             CouplingRule(id="renovatie-buurt", types=("herinrichting", "renovatie"), scope="same_buurt",
+                          max_gap=0, saving_pct=100.0, saving_base="sum"))
+    config = AreaConfig(name="Proefwijk", horizon=Horizon(start=2030, end=2032),
+                        buurten=(Buurt(code="BU00010001", name="Buurt 1", sia_weight=0.5),),
+                        types=types, rules=rules,
+                        weights=Weights(value=1.0, saving=0.5, delay=0.0, use_sia=False))
+    half = (CostShare(partner="Alfa Wonen", fraction=0.5), CostShare(partner="Gemeente", fraction=0.5))
+
+    def project(pid: str, kind: str, cost: float, profile: tuple[float, ...], value: float = 0.0,
+                shares: tuple[CostShare, ...] = half, mandatory: bool = False) -> Project:
+        return Project(id=pid, partner="Alfa Wonen", name=pid, type=kind, buurt="BU00010001",
+                       streets=("Lindelaan",), earliest_start=2030, latest_start=2030, duration=len(profile),
+                       cost=cost, profile=profile, value=value, shares=shares, is_mandatory=mandatory)
+
+    area = Area(config=config, projects=(
+        project("A-01", "herinrichting", 1000.0, (1000.0,)),
+        project("A-02", "riolering", 3000.0, (3000.0, 0.0, 0.0), shares=(), mandatory=True),
+        project("A-03", "renovatie", 1000.0, (0.0, 1000.0), value=1000.0),
+    ), budgets=(Budget(partner="Alfa Wonen", year=2030, amount=3000.0),
+                Budget(partner="Gemeente", year=2030, amount=0.0)))
+    couplings = [
+        Coupling(project_a="A-01", project_b="A-02", rule="riool-straat", overlap="street",
+                 street="lindelaan", buurt="BU00010001", max_gap=0, common_years=(2030,),
+                 potential_saving=200.0, share_a=0.25),
+        Coupling(project_a="A-01", project_b="A-03", rule="renovatie-buurt", overlap="buurt",
+                 buurt="BU00010001", max_gap=0, common_years=(2030,), potential_saving=2000.0, share_a=0.5),
+    ]
+    for solver in ("highs", "cbc"):
+        agenda = plan_agenda(area, couplings, options=SolverOptions(solver=solver, gap=0.0, time_limit=60))  # type: ignore[arg-type]
+        assert agenda.run.status == "optimal" and agenda.objective.total == pytest.approx(2000.0, abs=0.01)
+        assert_valid(area, couplings, agenda)
