@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from dia.report.tables import csv_bytes, fmt_text
+from dia.solver.texts import status_word
 
 if TYPE_CHECKING:
     from dia.model import Area
@@ -49,11 +50,6 @@ _LABELS: dict[str, tuple[str, str]] = {
                      "Budget shadow price (value per extra euro)"),
     "status": ("Status solver", "Solver status"),
     "gap": ("Gap", "Gap"),
-    # solver status, short (table cells)
-    "status.optimal": ("optimaal", "optimal"),
-    "status.feasible": ("toegelaten", "feasible"),
-    "status.infeasible": ("onhaalbaar", "infeasible"),
-    "status.no_solution": ("geen oplossing", "no solution"),
     # scenarios that could not be planned
     "failed.head": ("Scenario's die niet te plannen zijn", "Scenarios that cannot be planned"),
     "failed.warning": ("let op: niet te plannen: {names}; de andere scenario's zijn wel vergeleken",
@@ -225,9 +221,9 @@ def _euro(amount: float, lang: str) -> str:
 
 
 def status_label(status: str, lang: str = "nl") -> str:
-    """A solver status for people (``optimal``, ``feasible``, ``infeasible``, ``no_solution``)."""
-    key = f"status.{status}"
-    return label(key, lang) if key in _LABELS else status
+    """A solver status for people (``optimal``, ``feasible``, ``infeasible``, ``no_solution``),
+    in the short words the progress lines use too (:func:`dia.solver.texts.status_word`)."""
+    return status_word(lang, status)
 
 
 def _marked(table: ComparisonTable, metric: str, name: str, value: object, ref: object) -> bool:

@@ -13,8 +13,23 @@ Public API::
 
 from __future__ import annotations
 
-from dia.solver.baseline import baseline_agenda
-from dia.solver.build import FAMILIES
-from dia.solver.plan import plan_agenda
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dia.solver.baseline import baseline_agenda
+    from dia.solver.build import FAMILIES
+    from dia.solver.plan import plan_agenda
 
 __all__ = ["FAMILIES", "baseline_agenda", "plan_agenda"]
+
+#: Where each public name lives. Loaded on first use (PEP 562), so that importing a light
+#: submodule such as :mod:`dia.solver.texts` (the report's status words) does not load pulp.
+_HOME = {"FAMILIES": "dia.solver.build", "baseline_agenda": "dia.solver.baseline",
+         "plan_agenda": "dia.solver.plan"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(importlib.import_module(_HOME[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
