@@ -122,11 +122,9 @@ def text(lang: str, key: str, **values: object) -> str:
 
 def money(amount: float, lang: str) -> str:
     """Euro as users read it: ``€ 4.1 mln`` / ``€ 350,000`` (en), ``€ 4,1 mln`` / ``€ 350.000`` (nl)."""
-    if abs(amount) >= 1e6:
-        number = f"{amount / 1e6:,.1f}"
-        out = text(lang, "mln", x=number)
-    else:
-        out = f"€ {amount:,.0f}"
+    if abs(amount) < 1e6:
+        return whole_euro(amount, lang)
+    out = text(lang, "mln", x=f"{amount / 1e6:,.1f}")
     if lang == "nl":
         out = out.replace(",", "_").replace(".", ",").replace("_", ".")
     return out
