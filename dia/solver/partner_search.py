@@ -45,14 +45,14 @@ from dia.solver.heuristic import agenda_value, complete
 from dia.solver.submip import sub_mip, warm_start_values
 from dia.solver.variables import Model
 
-#: Branch-and-bound nodes after which a pair's sub-MILP stops (an effort limit: the same on
-#: every machine; 200 projects, 6 s of search: 248.1 mln at 50 nodes with the solution limit).
+#: Branch-and-bound nodes after which a group's sub-MILP stops (an effort limit: the same on
+#: every machine; 200 projects, 6 s of pairs only: 248.1 mln at 50 nodes with the solution limit).
 PAIR_NODES = 50
-#: Improving solutions after which a pair's sub-MILP stops; the start counts as the first, so
-#: 2 stops at the first better agenda and the next pair starts from it (200 projects, 6 s:
-#: 248.1 mln; without the limit, 240.6 mln: every pair runs its full root first).
+#: Improving solutions after which a group's sub-MILP stops; the start counts as the first, so
+#: 2 stops at the first better agenda and the next group starts from it (200 projects, 6 s of
+#: pairs only: 248.1 mln; without the limit, 240.6 mln: every pair runs its full root first).
 PAIR_SOLUTIONS = 2
-#: A pair is not started with less time than this left (the solver would return the start).
+#: A group is not started with less time than this left (the solver would return the start).
 MIN_PAIR_SECONDS = 0.2
 #: Improvements smaller than this (euro) do not count: they are the solver's tolerances.
 MIN_GAIN = 1.0
@@ -69,7 +69,7 @@ class PartnerSearchResult:
     value: float
     """Objective of ``starts`` in the model, as the solver reported it."""
     pairs_solved: int
-    """Sub-MILPs solved."""
+    """Sub-MILPs solved (groups of one partner or two)."""
     improvements: int
     """Sub-MILPs that found a better agenda."""
     finished: bool
@@ -120,17 +120,17 @@ def search_phases(m: Model) -> list[list[tuple[str, ...]]]:
 
 def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
                    time_limit: float) -> PartnerSearchResult | None:
-    """Improve ``starts`` by re-planning two partners at a time, the others fixed.
+    """Improve ``starts`` by re-planning each partner, then each linked pair, the others fixed.
 
-    Goes through :func:`partner_groups` in rounds, each pair starting from the best agenda so
-    far, and stops after a round without a better agenda or when ``time_limit`` seconds are
-    spent; a pair the time limit cuts short does not count. Every agenda found is feasible
-    for the full model (only bounds are fixed).
+    Goes through the phases of :func:`search_phases` in rounds, each group starting from the
+    best agenda so far; a phase ends after a round without a better agenda, the search when
+    ``time_limit`` seconds are spent; a group the time limit cuts short does not count. Every
+    agenda found is feasible for the full model (only bounds are fixed).
 
     Parameters
     ----------
     m:
-        The built model (its bounds are restored after each pair).
+        The built model (its bounds are restored after each group).
     starts:
         A complete, feasible agenda to start from.
     options:
