@@ -184,3 +184,22 @@ def key_figures(agenda: Agenda) -> BaselineSummary:
         projects_selected=len(chosen),
         budget_used=sum(py.net for py in agenda.cashflow),
     )
+
+
+def spend_after_horizon(agenda: Agenda) -> dict[str, dict[str, float]]:
+    """Gross spend after the horizon's last year, per project and per paying partner.
+
+    A project may run past the horizon end; that spend is not budgeted (the partners' budgets
+    stop with the horizon) but it is committed by starting the project, so the outputs show
+    it beside the budgeted years. Returns ``{project id: {partner: euro}}`` for the projects
+    that spend after ``horizon_end``, sorted by project id and partner (empty when none do).
+    """
+    after: dict[str, dict[str, float]] = {}
+    for p in agenda.projects:
+        per_partner: dict[str, float] = {}
+        for item in p.spend:
+            if item.year > agenda.horizon_end and item.amount:
+                per_partner[item.partner] = per_partner.get(item.partner, 0.0) + item.amount
+        if per_partner:
+            after[p.project_id] = dict(sorted(per_partner.items()))
+    return dict(sorted(after.items()))

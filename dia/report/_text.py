@@ -45,6 +45,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.carry_out": ("Overheveling uit", "Carry-over out"),
     "col.room": ("Ruimte", "Headroom"),
     "col.use": ("Benutting", "Budget use"),
+    "col.after_horizon": ("Uitgaven na {end}", "Spend after {end}"),
     "col.project_a": ("Project A", "Project A"),
     "col.project_b": ("Project B", "Project B"),
     "col.name_a": ("Naam A", "Name A"),

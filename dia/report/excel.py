@@ -31,6 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dia.model.agenda import spend_after_horizon
 from dia.report._text import finding_kind, text
 from dia.report.colours import partner_colours, tint
 from dia.report.tables import FORMULA_TRIGGERS
@@ -131,7 +132,12 @@ def _agenda_sheet(wb: Workbook, agenda: Agenda, area: Area | None, lang: str,
         fields += ["buurt_name", "street"]
     fields += ["selected", "mandatory", "start", "end", "preferred", "cost", "saving", "value",
                "cluster", "reason"]
+    # spend after the horizon is committed but not budgeted: one column after the year block,
+    # only where some project runs past the horizon
+    after = spend_after_horizon(agenda)
     labels = [text(f"col.{f}", lang) for f in fields] + [str(y) for y in years]
+    if after:
+        labels.append(text("col.after_horizon", lang, end=agenda.horizon_end))
     s.header(1, labels)
     first_year_col = len(fields) + 1
     col_of = {f: i for i, f in enumerate(fields, start=1)}
@@ -173,6 +179,10 @@ def _agenda_sheet(wb: Workbook, agenda: Agenda, area: Area | None, lang: str,
             if year in active:
                 cell.fill = s.fill(tint(colour, 0.35))
             year_totals[year] += amount
+        if after:
+            later = sum(after.get(p.project_id, {}).values())
+            s.put(row, first_year_col + len(years), later or None, fmt=EURO, width=11)
+            totals["after"] += later
         if p.is_selected:
             totals["cost"] += p.cost
             totals["saving"] += p.saving
@@ -184,6 +194,8 @@ def _agenda_sheet(wb: Workbook, agenda: Agenda, area: Area | None, lang: str,
         s.put(row, col_of[f], totals[f], fmt=EURO)
     for j, year in enumerate(years):
         s.put(row, first_year_col + j, year_totals[year], fmt=EURO, width=11)
+    if after:
+        s.put(row, first_year_col + len(years), totals["after"], fmt=EURO, width=11)
     for col in range(1, len(labels) + 1):
         cell = s.ws.cell(row=row, column=col)
         cell.font = s.total_font
@@ -235,26 +247,38 @@ def _cashflow_sheet(wb: Workbook, agenda: Agenda, lang: str, colours: dict[str, 
     s.ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{last}"
     # Totals over the horizon, per partner and for the area.
     row += 2
-    total_fields = ["partner", "budget", "spend", "saving", "fund_draw", "net", "use"]
-    for col, f in enumerate(total_fields, start=1):
-        cell = s.put(row, col, text("col.total", lang) if f == "partner" else text(f"col.{f}", lang))
+    money_fields = ["budget", "spend", "saving", "fund_draw", "net"]
+    # spend after the horizon, per partner: committed by the agenda, outside every budget year
+    later: dict[str, float] = defaultdict(float)
+    for per_partner_after in spend_after_horizon(agenda).values():
+        for partner, amount in per_partner_after.items():
+            later[partner] += amount
+    for partner in later:
+        per_partner[partner]["after_horizon"] = later[partner]
+    total_fields = ["partner", *money_fields, "use", *(["after_horizon"] if later else [])]
+    col_of = {f: i for i, f in enumerate(total_fields, start=1)}
+    for f, col in col_of.items():
+        label = {"partner": text("col.total", lang),
+                 "after_horizon": text("col.after_horizon", lang, end=agenda.horizon_end)}.get(f)
+        cell = s.put(row, col, label or text(f"col.{f}", lang))
         cell.font = s.header_font
         cell.fill = s.header_fill
     grand: dict[str, float] = defaultdict(float)
+    summed = [f for f in total_fields if f not in ("partner", "use")]
     for partner in sorted(per_partner):
         row += 1
         figures = per_partner[partner]
         s.put(row, 1, partner).fill = s.fill(tint(colours.get(partner, "#808080"), 0.55))
-        for col, f in enumerate(total_fields[1:-1], start=2):
-            s.put(row, col, figures[f], fmt=EURO)
+        for f in summed:
+            s.put(row, col_of[f], figures[f], fmt=EURO)
             grand[f] += figures[f]
-        s.put(row, len(total_fields), figures["net"] / figures["budget"] if figures["budget"] else None,
+        s.put(row, col_of["use"], figures["net"] / figures["budget"] if figures["budget"] else None,
               fmt=PERCENT)
     row += 1
     s.put(row, 1, text("total", lang))
-    for col, f in enumerate(total_fields[1:-1], start=2):
-        s.put(row, col, grand[f], fmt=EURO)
-    s.put(row, len(total_fields), grand["net"] / grand["budget"] if grand["budget"] else None, fmt=PERCENT)
+    for f in summed:
+        s.put(row, col_of[f], grand[f], fmt=EURO)
+    s.put(row, col_of["use"], grand["net"] / grand["budget"] if grand["budget"] else None, fmt=PERCENT)
     for col in range(1, len(total_fields) + 1):
         s.ws.cell(row=row, column=col).font = s.total_font
         s.ws.cell(row=row, column=col).fill = s.total_fill

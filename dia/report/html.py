@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from dia.model.agenda import spend_after_horizon
 from dia.report._text import euro_text, finding_kind, number_text, percent_text, text
 from dia.report.runinfo import summary_figures
 
@@ -148,6 +149,12 @@ def _cashflow_table(agenda: Agenda, lang: str, colours: Mapping[str, str]) -> st
                             ("fund_draw", c.fund_draw), ("net", c.net)):
             sums[c.partner][key] += amount
             sums["\0total"][key] += amount
+    # committed spend after the horizon's last year (not budgeted): a column only when there is some
+    after = spend_after_horizon(agenda)
+    for per_partner in after.values():
+        for partner, amount in per_partner.items():
+            sums[partner]["after"] += amount
+            sums["\0total"]["after"] += amount
     rows, classes = [], []
     for partner in [*sorted(p for p in sums if p != "\0total"), "\0total"]:
         s = sums[partner]
@@ -160,9 +167,12 @@ def _cashflow_table(agenda: Agenda, lang: str, colours: Mapping[str, str]) -> st
             classes.append("")
         rows.append([name, *(_e(euro_text(s[k], lang)) for k in ("budget", "spend", "saving", "fund_draw",
                                                                    "net")),
-                     _e(percent_text(s["net"] / s["budget"] if s["budget"] > 0 else None, lang))])
+                     _e(percent_text(s["net"] / s["budget"] if s["budget"] > 0 else None, lang)),
+                     *([_e(euro_text(s["after"], lang))] if after else [])])
     headers = [(text("col.partner", lang), False)] + [
         (text(f"col.{k}", lang), True) for k in ("budget", "spend", "saving", "fund_draw", "net", "use")]
+    if after:
+        headers.append((text("col.after_horizon", lang, end=agenda.horizon_end), True))
     if not agenda.cashflow:
         return ""
     return f"<h3>{_e(text('html.cashflow_table', lang))}</h3>" + _table(headers, rows, classes)

@@ -154,3 +154,32 @@ def test_scenario_sheet_names_finding_kinds(tiny_agenda: Agenda, tmp_path: Path)
     assert "Not included" in values  # the 'dropped' finding, translated
     assert "D-002 does not fit its window" in values
     assert tiny_agenda.run.input_hash in values
+
+
+def test_spend_after_the_horizon_is_shown_not_budgeted(tiny_area: Area, tmp_path: Path) -> None:
+    # D-001 (2 years, € 0.5 + 1.5 mln) started in the horizon's last year runs one year past it
+    agenda = agenda_for(tiny_area, {**TINY_STARTS, "D-001": 2030})
+    wb = _export(agenda, tmp_path)
+    ws = wb["Agenda"]
+    header = [c.value for c in ws[1]]
+    assert header[-2:] == ["2030", "Uitgaven na 2030"]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    assert ws.cell(row=rows["D-001"], column=len(header) - 1).value == pytest.approx(500_000)
+    assert ws.cell(row=rows["D-001"], column=len(header)).value == pytest.approx(1_500_000)
+    assert ws.cell(row=rows["G-001"], column=len(header)).value is None
+    assert ws.cell(row=ws.max_row, column=len(header)).value == pytest.approx(1_500_000)
+    # the partner totals of the cash-flow sheet say who committed it; the budget rows stop at 2030
+    cash = wb["Kasstroom"]
+    years = {cash.cell(row=r, column=2).value for r in range(2, cash.max_row + 1)}
+    assert 2031 not in years
+    title = next(r for r in range(2, cash.max_row + 1) if cash.cell(row=r, column=1).value == "Totaal")
+    labels = [c.value for c in cash[title]]
+    domijn = next(r for r in range(title, cash.max_row + 1) if cash.cell(row=r, column=1).value == "Domijn")
+    column = labels.index("Uitgaven na 2030") + 1
+    assert cash.cell(row=domijn, column=column).value == pytest.approx(1_500_000)
+
+
+def test_no_after_horizon_column_when_everything_ends_in_time(tiny_agenda: Agenda, tmp_path: Path) -> None:
+    wb = _export(tiny_agenda, tmp_path, lang="en")
+    assert not any("after" in str(c.value) for c in wb["Agenda"][1])
+    assert not any("after" in str(c.value) for row in wb["CashFlow"].iter_rows() for c in row)

@@ -96,3 +96,10 @@ def test_report_renders_in_headless_chromium(chromium: str, tiny_area: Area, tin
     assert boxes, "no pages in the printed PDF"
     for width, height in boxes:  # A4 landscape: 842 x 595 pt
         assert width == pytest.approx(842, abs=2) and height == pytest.approx(595, abs=2)
+
+
+def test_spend_after_the_horizon_gets_a_column(tiny_area: Area) -> None:
+    late = agenda_for(tiny_area, {**TINY_STARTS, "D-001": 2030})
+    page = build_html(late, lang="en")
+    assert "Spend after 2030" in page
+    assert "Spend after" not in build_html(agenda_for(tiny_area, TINY_STARTS), lang="en")
