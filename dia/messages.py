@@ -26,10 +26,13 @@ Examples
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from pydantic_core import PydanticCustomError
 
 Lang = Literal["nl", "en"]
 
@@ -66,6 +69,12 @@ class Number:
 
     value: float
     decimals: int = 0
+
+    @classmethod
+    def exact(cls, value: float) -> Number:
+        """As many decimals as ``value`` has, at most 6 (``0.25`` -> ``0,25``; ``2e6`` -> ``2.000.000``)."""
+        fraction = repr(float(value)).partition(".")[2]
+        return cls(value, min(len(fraction.rstrip("0")), 6) if fraction.isdigit() else 6)
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         shown = f"{self.value:,.{self.decimals}f}"
@@ -190,12 +199,20 @@ def pydantic_message(error: Mapping[str, Any], found: bool = True) -> Msg:
     """A catalogue message for one pydantic error dict, plus what was found.
 
     Common error types are said in Dutch and English (:data:`_TYPED`, the
-    way pydantic's docs suggest: by error type, with the error's ``ctx``);
-    the rest, including the models' own validator messages, keep pydantic's
-    English text (without its ``Value error,`` prefix) inside a Dutch frame.
-    ``found=False`` leaves out the "(found ...)" suffix.
+    way pydantic's docs suggest: by error type, with the error's ``ctx``).
+    The models' own validators raise :func:`pydantic_error`, whose error
+    type *is* a catalogue id and whose ``ctx`` holds the parameters; such an
+    error is rendered from the catalogue, so a Dutch user reads Dutch, not
+    the English template pydantic filled in (floats in ``ctx`` are shown
+    with the language's separators, see :meth:`Number.exact`; ints, such as
+    years, as they are). The rest keep pydantic's English text (without its
+    ``Value error,`` prefix) inside a Dutch frame. ``found=False`` leaves
+    out the "(found ...)" suffix.
     """
     kind = str(error.get("type", ""))
+    ctx = error.get("ctx") or {}
+    if kind in MESSAGES and fields(MESSAGES[kind][1]) <= set(ctx):
+        return msg(kind, **{k: _ctx_value(v) for k, v in ctx.items()})
     if kind == "extra_forbidden":
         return msg("pydantic.unknown_key")
     if kind == "missing":
@@ -204,7 +221,6 @@ def pydantic_message(error: Mapping[str, Any], found: bool = True) -> Msg:
     shown: object = ""
     if found and kind not in ("value_error", "assertion_error") and isinstance(value, str | int | float):
         shown = msg("pydantic.found", value=value)
-    ctx = error.get("ctx") or {}
     typed = _TYPED.get(kind)
     if typed is not None and all(k in ctx for k in typed[1]):
         return msg(typed[0], found=shown, **{k: ctx[k] for k in typed[1]})
@@ -213,6 +229,33 @@ def pydantic_message(error: Mapping[str, Any], found: bool = True) -> Msg:
         if detail.startswith(prefix):
             detail = detail[len(prefix) :]
     return msg("pydantic.other", detail=detail, found=shown)
+
+
+def _ctx_value(value: object) -> object:
+    """A custom error's ``ctx`` value as a message parameter: a finite float becomes a :class:`Number`."""
+    if isinstance(value, float) and math.isfinite(value):
+        return Number.exact(value)
+    return value
+
+
+def pydantic_error(msg_id: str, /, **ctx: object) -> PydanticCustomError:
+    """The error a model's validator raises for catalogue message ``msg_id``.
+
+    Raise it instead of ``ValueError("...")`` inside a ``@model_validator`` or
+    ``@field_validator``. Its error type is ``msg_id`` and its template the
+    catalogue's English one, so ``str(ValidationError)`` and
+    ``errors()[i]["msg"]`` read English for library users, while the readers
+    (through :func:`pydantic_message`) say it in the user's language. pydantic
+    fills the template itself, so those templates use plain ``{name}`` fields
+    only (no ``!r`` or format spec; ``tests/test_messages.py`` checks that).
+
+    Examples
+    --------
+    >>> err = pydantic_error("model.horizon_order", start=2026, end=2020)
+    >>> err.type, err.message()
+    ('model.horizon_order', 'horizon end 2020 lies before its start 2026')
+    """
+    return PydanticCustomError(msg_id, MESSAGES[msg_id][1], dict(ctx))
 
 
 #: message id -> (Dutch template, English template). Ids are grouped by the module that uses them.
@@ -688,6 +731,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pydantic.one_of": ("verwacht {expected}{found}", "Input should be {expected}{found}"),
     "pydantic.other": ("ongeldige waarde: {detail}{found}", "{detail}{found}"),
+    # ---- the models' own validators (raised with pydantic_error; plain {name} fields only) ---------
+    # dia/model/config.py: dia.yaml's horizon and coupling rules (also a scenario's horizon)
+    "model.horizon_order": (
+        "de planhorizon eindigt in {end}, vóór het beginjaar {start}",
+        "horizon end {end} lies before its start {start}",
+    ),
+    "model.horizon_long": (
+        "een planhorizon van meer dan {limit} jaar wordt niet ondersteund",
+        "a horizon of more than {limit} years is not supported",
+    ),
+    "model.rule_within": (
+        "scope 'within' vraagt een afstand distance_m ≥ 0 (in meters)",
+        "scope 'within' needs a distance_m ≥ 0",
+    ),
+    "model.rule_distance": (
+        "distance_m moet ≥ 0 zijn, maar er staat {distance}",
+        "distance_m must be ≥ 0, got {distance}",
+    ),
+    "model.rule_fixed": (
+        "saving_base 'fixed' vraagt een vast bedrag saving_fixed ≥ 0",
+        "saving_base 'fixed' needs a saving_fixed amount ≥ 0",
+    ),
+    # dia/model/finance.py, dia/model/project.py (the workbook reader says most of these per cell first)
+    "model.fund_year_twice": ("fonds {fund} noemt een jaar twee keer", "fund {fund} lists a year twice"),
+    "model.cash_flow_negative": (
+        "de bedragen van de kasstroom moeten ≥ 0 zijn",
+        "cash-flow amounts must be ≥ 0",
+    ),
+    "model.cash_flow_years": (
+        "de kasstroom heeft {years} projectja(a)r(en), de duur is {duration}",
+        "cash-flow profile has {years} years, the duration is {duration}",
+    ),
+    "model.cash_flow_sum": (
+        "de kasstroom telt op tot {total}, de kosten zijn {cost}",
+        "cash-flow profile sums to {total}, the cost is {cost}",
+    ),
+    # dia/scenarios/model.py: a scenario file's overrides
+    "scenario.select_nothing": (
+        "noem minstens één van 'partners', 'types' of 'projects'",
+        "name at least one of 'partners', 'types' or 'projects'",
+    ),
+    "scenario.factor_and_amount": (
+        "geef 'factor' of 'amount', niet allebei",
+        "give either 'factor' or 'amount', not both",
+    ),
+    "scenario.budget_nothing": (
+        "geef 'factor', 'amount' of 'carry_over' (overheveling)",
+        "give 'factor', 'amount' or 'carry_over'",
+    ),
+    "scenario.grant_empty": (
+        "een toegekend fonds heeft minstens één jaar met een bedrag nodig",
+        "a granted fund needs at least one year with an amount",
+    ),
+    "scenario.grant_negative": (
+        "het bedrag voor {year} moet ≥ 0 zijn, maar er staat {amount}",
+        "amount for {year} must be ≥ 0, got {amount}",
+    ),
+    "scenario.horizon_nothing": ("geef 'start' en/of 'end'", "give 'start' and/or 'end'"),
+    "scenario.shift_kind": (
+        "geef precies één van 'shift' en 'not_before'",
+        "give exactly one of 'shift' and 'not_before'",
+    ),
+    "scenario.shift_zero": ("'shift' mag niet 0 zijn", "'shift' must not be 0"),
+    "scenario.rule_id_change": (
+        "koppelregel '{rule}': de id kan niet veranderd worden (haal de regel weg en voeg hem opnieuw toe)",
+        "rule '{rule}': the id cannot be changed (remove and add instead)",
+    ),
+    # dia/scenarios/sweep.py
+    "sweep.range_order": ("max {max} ligt onder min {min}", "max {max} lies below min {min}"),
+    # dia/sia/config.py: sia.yaml
+    "sia.winsorise": (
+        "winsorise vraagt twee kwantielen 0 ≤ onder < boven ≤ 1, maar er staat {lower} en {upper}",
+        "winsorise needs two quantiles 0 ≤ lower < upper ≤ 1, got {lower} and {upper}",
+    ),
+    "sia.threshold": (
+        "een drempel ligt tussen 0 en 100 of is 'median', maar er staat {value}",
+        "a threshold lies between 0 and 100 or is 'median', got {value}",
+    ),
     # ---- scenario files (dia/scenarios/load.py, dia/scenarios/apply.py) ---------------------------
     "scenario.extends_cycle": ("'extends' vormt een kring: {chain}", "'extends' forms a cycle: {chain}"),
     "scenario.not_found": ("scenariobestand niet gevonden", "scenario file not found"),

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from dia.messages import pydantic_error
 from dia.model.base import Frozen
 from dia.model.finance import Partner
 
@@ -24,9 +25,9 @@ class Horizon(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Horizon:
         if self.end < self.start:
-            raise ValueError(f"horizon end {self.end} lies before its start {self.start}")
+            raise pydantic_error("model.horizon_order", start=self.start, end=self.end)
         if self.end - self.start + 1 > 50:
-            raise ValueError("a horizon of more than 50 years is not supported")
+            raise pydantic_error("model.horizon_long", limit=50)
         return self
 
     @property
@@ -92,11 +93,11 @@ class CouplingRule(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> CouplingRule:
         if self.scope == "within" and (self.distance_m is None or self.distance_m < 0):
-            raise ValueError("scope 'within' needs a distance_m ≥ 0")
+            raise pydantic_error("model.rule_within")
         if self.distance_m is not None and self.distance_m < 0:
-            raise ValueError(f"distance_m must be ≥ 0, got {self.distance_m}")
+            raise pydantic_error("model.rule_distance", distance=self.distance_m)
         if self.saving_base == "fixed" and (self.saving_fixed is None or self.saving_fixed < 0):
-            raise ValueError("saving_base 'fixed' needs a saving_fixed amount ≥ 0")
+            raise pydantic_error("model.rule_fixed")
         return self
 
 

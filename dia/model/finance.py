@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from dia.messages import pydantic_error
 from dia.model.base import Frozen
 
 
@@ -49,7 +50,7 @@ class Fund(Frozen):
     def _years_unique(self) -> Fund:
         years = [a.year for a in self.amounts]
         if len(set(years)) != len(years):
-            raise ValueError(f"fund {self.name} lists a year twice")
+            raise pydantic_error("model.fund_year_twice", fund=self.name)
         return self
 
     def amount_in(self, year: int) -> float:

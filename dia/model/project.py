@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
+from dia.messages import pydantic_error
 from dia.model.base import EURO_TOLERANCE, Frozen
 
 
@@ -74,7 +75,7 @@ class Project(Frozen):
     @classmethod
     def _profile_non_negative(cls, v: tuple[float, ...]) -> tuple[float, ...]:
         if any(x < 0 for x in v):
-            raise ValueError("cash-flow amounts must be ≥ 0")
+            raise pydantic_error("model.cash_flow_negative")
         return v
 
     @field_validator("after", "funds", "streets")
@@ -85,33 +86,27 @@ class Project(Frozen):
     @model_validator(mode="after")
     def _invariants(self) -> Project:
         if self.latest_start < self.earliest_start:
-            raise ValueError(
-                f"latest start {self.latest_start} lies before earliest start {self.earliest_start}"
-            )
+            raise pydantic_error("area.window_inverted", latest=self.latest_start,
+                                 earliest=self.earliest_start)
         if self.preferred_start is not None and not (
             self.earliest_start <= self.preferred_start <= self.latest_start
         ):
-            raise ValueError(
-                f"preferred start {self.preferred_start} lies outside the window "
-                f"{self.earliest_start}–{self.latest_start}"
-            )
+            raise pydantic_error("area.preferred_outside", preferred=self.preferred_start,
+                                 earliest=self.earliest_start, latest=self.latest_start)
         if len(self.profile) != self.duration:
-            raise ValueError(
-                f"cash-flow profile has {len(self.profile)} years, the duration is {self.duration}"
-            )
+            raise pydantic_error("model.cash_flow_years", years=len(self.profile), duration=self.duration)
         total = sum(self.profile)
         if abs(total - self.cost) > max(EURO_TOLERANCE, 1e-9 * self.cost):
-            raise ValueError(f"cash-flow profile sums to {total:,.2f}, the cost is {self.cost:,.2f}")
+            raise pydantic_error("model.cash_flow_sum", total=round(total, 2), cost=round(self.cost, 2))
         if self.id in self.after:
-            raise ValueError(f"project {self.id} cannot come after itself")
+            raise pydantic_error("area.after_itself", id=self.id)
         if self.shares:
             partners = [s.partner for s in self.shares]
             if len(set(partners)) != len(partners):
-                raise ValueError("a partner appears twice in the cost shares")
+                raise pydantic_error("cell.shares_twice")
             if abs(sum(s.fraction for s in self.shares) - 1.0) > 1e-6:
-                raise ValueError(
-                    f"cost shares sum to {100 * sum(s.fraction for s in self.shares):.1f} %, "
-                    "expected 100 %"
+                raise pydantic_error(
+                    "cell.shares_sum", total=round(100 * sum(s.fraction for s in self.shares), 1)
                 )
         return self
 

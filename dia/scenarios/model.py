@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
+from dia.messages import pydantic_error
 from dia.model.area import InputFile
 from dia.model.base import Frozen
 from dia.model.config import Caps, CouplingRule, SolverOptions, Weights
@@ -38,7 +39,7 @@ class Selection(Frozen):
     @model_validator(mode="after")
     def _something_selected(self) -> Selection:
         if not (self.partners or self.types or self.projects):
-            raise ValueError("name at least one of 'partners', 'types' or 'projects'")
+            raise pydantic_error("scenario.select_nothing")
         return self
 
 
@@ -79,9 +80,9 @@ class BudgetChange(Frozen):
     @model_validator(mode="after")
     def _one_change(self) -> BudgetChange:
         if self.factor is not None and self.amount is not None:
-            raise ValueError("give either 'factor' or 'amount', not both")
+            raise pydantic_error("scenario.factor_and_amount")
         if self.factor is None and self.amount is None and self.carry_over is None:
-            raise ValueError("give 'factor', 'amount' or 'carry_over'")
+            raise pydantic_error("scenario.budget_nothing")
         return self
 
 
@@ -109,10 +110,10 @@ class FundGrant(Frozen):
     @classmethod
     def _non_negative(cls, v: dict[int, float]) -> dict[int, float]:
         if not v:
-            raise ValueError("a granted fund needs at least one year with an amount")
+            raise pydantic_error("scenario.grant_empty")
         for year, amount in v.items():
             if amount < 0:
-                raise ValueError(f"amount for {year} must be ≥ 0, got {amount}")
+                raise pydantic_error("scenario.grant_negative", year=year, amount=amount)
         return dict(sorted(v.items()))
 
 
@@ -141,9 +142,9 @@ class HorizonChange(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> HorizonChange:
         if self.start is None and self.end is None:
-            raise ValueError("give 'start' and/or 'end'")
+            raise pydantic_error("scenario.horizon_nothing")
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"horizon end {self.end} lies before its start {self.start}")
+            raise pydantic_error("model.horizon_order", start=self.start, end=self.end)
         return self
 
 
@@ -162,9 +163,9 @@ class WindowShift(Selection):
     @model_validator(mode="after")
     def _one_kind(self) -> WindowShift:
         if (self.shift is None) == (self.not_before is None):
-            raise ValueError("give exactly one of 'shift' and 'not_before'")
+            raise pydantic_error("scenario.shift_kind")
         if self.shift == 0:
-            raise ValueError("'shift' must not be 0")
+            raise pydantic_error("scenario.shift_zero")
         return self
 
 
@@ -197,7 +198,7 @@ class RuleChanges(Frozen):
     def _no_id_change(cls, v: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for rule_id, fields in v.items():
             if "id" in fields:
-                raise ValueError(f"rule {rule_id!r}: the id cannot be changed (remove and add instead)")
+                raise pydantic_error("scenario.rule_id_change", rule=rule_id)
         return dict(sorted(v.items()))
 
 

@@ -32,7 +32,7 @@ import pandas as pd
 from pydantic import Field, ValidationError, model_validator
 
 from dia.errors import DiaError, InputError, Location, Problem, Reason
-from dia.messages import msg
+from dia.messages import msg, pydantic_error
 from dia.model import Area, SolverOptions
 from dia.model.base import Frozen
 from dia.scenarios.apply import apply_scenario
@@ -55,7 +55,7 @@ class _Range(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> _Range:
         if self.max < self.min:
-            raise ValueError(f"max {self.max} lies below min {self.min}")
+            raise pydantic_error("sweep.range_order", min=self.min, max=self.max)
         return self
 
 

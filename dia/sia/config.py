@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from dia.errors import Location, Problem, Reason
-from dia.messages import msg
+from dia.messages import msg, pydantic_error
 from dia.model.base import Frozen
 from dia.sia.catalogue import CATALOGUE, RESIDENTS
 
@@ -53,7 +53,7 @@ class Normalisation(Frozen):
     @classmethod
     def _quantiles(cls, v: tuple[float, float] | None) -> tuple[float, float] | None:
         if v is not None and not 0.0 <= v[0] < v[1] <= 1.0:
-            raise ValueError(f"winsorise needs two quantiles 0 ≤ lower < upper ≤ 1, got {list(v)}")
+            raise pydantic_error("sia.winsorise", lower=v[0], upper=v[1])
         return v
 
 
@@ -131,7 +131,7 @@ class Classes(Frozen):
     @classmethod
     def _in_range(cls, v: float | str) -> float | str:
         if not isinstance(v, str) and not 0 <= v <= 100:
-            raise ValueError(f"a threshold lies between 0 and 100 or is 'median', got {v}")
+            raise pydantic_error("sia.threshold", value=v)
         return v
 
 

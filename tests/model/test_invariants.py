@@ -26,10 +26,10 @@ def test_latest_start_defaults_to_earliest_and_profile_is_even() -> None:
 @pytest.mark.parametrize(
     ("changes", "fragment"),
     [
-        ({"latest_start": 2025}, "lies before earliest start"),
+        ({"latest_start": 2025}, "lies before the earliest start"),
         ({"duration": 0}, "greater than or equal to 1"),
         ({"cost": -1.0}, "greater than or equal to 0"),
-        ({"profile": (10.0, 10.0)}, "sums to 20.00"),
+        ({"profile": (10.0, 10.0)}, "sums to 20.0, the cost is 100.0"),
         ({"profile": (100.0,)}, "has 1 years"),
         ({"after": ("X-1",)}, "after itself"),
         ({"latest_start": 2027, "preferred_start": 2029}, "outside the window"),
