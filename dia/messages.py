@@ -800,14 +800,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # dia/scenarios/sweep.py
     "sweep.range_order": ("max {max} ligt onder min {min}", "max {max} lies below min {min}"),
-    # dia/sia/config.py: sia.yaml
+    # dia/sia/config.py: sia.yaml (dia.io.sia_io adds what was found, so these leave it out)
     "sia.winsorise": (
-        "winsorise vraagt twee kwantielen 0 ≤ onder < boven ≤ 1, maar er staat {lower} en {upper}",
-        "winsorise needs two quantiles 0 ≤ lower < upper ≤ 1, got {lower} and {upper}",
+        "winsorise vraagt twee kwantielen 0 ≤ onder < boven ≤ 1",
+        "winsorise needs two quantiles 0 ≤ lower < upper ≤ 1",
     ),
     "sia.threshold": (
-        "een drempel ligt tussen 0 en 100 of is 'median', maar er staat {value}",
-        "a threshold lies between 0 and 100 or is 'median', got {value}",
+        "een drempel ligt tussen 0 en 100 of is 'median'",
+        "a threshold lies between 0 and 100 or is 'median'",
     ),
     # ---- scenario files (dia/scenarios/load.py, dia/scenarios/apply.py) ---------------------------
     "scenario.extends_cycle": ("'extends' vormt een kring: {chain}", "'extends' forms a cycle: {chain}"),

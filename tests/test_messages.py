@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import ast
 import re
+import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from dia.errors import InputError, Location, Problem, Reason
 from dia.io.area import read_area
-from dia.messages import MESSAGES, Joined, Names, Number, fields, msg, render
+from dia.messages import MESSAGES, Joined, Names, Number, fields, msg, pydantic_message, render
 from tests.conftest import invoke
 from tests.io.area_builder import books, write_area
 from tests.io.bad.cases import CASES, WARNING_CASES, Case
@@ -35,11 +37,17 @@ def test_parameter_check_notices_a_missing_parameter() -> None:
 
 
 def test_every_message_id_used_in_the_code_is_in_the_catalogue() -> None:
+    """Ids given to ``msg(...)`` and to ``pydantic_error(...)`` (the models' validators) alike."""
     used: set[str] = set()
+    raised: set[str] = set()
     for path in sorted((ROOT / "dia").rglob("*.py")):
-        used.update(re.findall(r"""\bmsg\(\s*["']([a-z_.0-9]+)["']""", path.read_text(encoding="utf-8")))
+        source = path.read_text(encoding="utf-8")
+        used.update(re.findall(r"""\bmsg\(\s*["']([a-z_.0-9]+)["']""", source))
+        raised.update(re.findall(r"""\b(?:pydantic_error|PydanticCustomError)\(\s*["']([a-z_.0-9]+)["']""",
+                                 source))
     assert used, "no msg(...) call found: the scan is broken"
-    assert sorted(used - set(MESSAGES)) == []
+    assert raised, "no pydantic_error(...) call found: the scan is broken"
+    assert sorted((used | raised) - set(MESSAGES)) == []
 
 
 def test_unknown_id_fails_at_once() -> None:
@@ -289,3 +297,268 @@ def test_sweep_that_does_not_fit_is_said_in_dutch_by_default(tmp_path: Path, run
     assert "onbekende partner 'Niemand'" in out and "budgets[0].partner" in out, out
     assert "onbekend fonds 'Geen fonds': geef 'add' om een nieuw fonds toe te kennen" in out, out
     assert "unknown" not in out, out
+
+
+# ---- the models' own validators say their messages in Dutch too ---------------------------------
+
+
+def _custom_error_sites(source: str, name: str) -> list[str]:
+    """``pydantic_error(id, **ctx)`` calls in ``source`` whose id or parameters do not fit the catalogue.
+
+    pydantic fills the English template itself and knows only plain ``{name}`` fields, so the
+    template may have no ``!r`` or format spec, and the call must give exactly the template's fields.
+    """
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute)):
+            continue
+        callee = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+        if callee != "pydantic_error":
+            continue
+        where = f"{name}:{node.lineno}"
+        first = node.args[0] if node.args else None
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+            found.append(f"{where} id is not a literal")
+            continue
+        if first.value not in MESSAGES:
+            found.append(f"{where} {first.value!r} is not in the catalogue")
+            continue
+        nl, en = MESSAGES[first.value]
+        for template in (nl, en):
+            if any(conv or spec for _, f, spec, conv in string.Formatter().parse(template) if f):
+                found.append(f"{where} {first.value!r} has a field with !r or a format spec")
+        given = {k.arg for k in node.keywords}
+        if given != fields(en):
+            found.append(f"{where} {first.value!r} gets {sorted(map(str, given))}, the template has "
+                         f"{sorted(fields(en))}")
+    return found
+
+
+def test_every_custom_validator_error_fits_its_catalogue_entry() -> None:
+    sites: list[str] = []
+    calls = 0
+    for path in sorted((ROOT / "dia").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        calls += source.count("pydantic_error(")
+        sites.extend(_custom_error_sites(source, str(path.relative_to(ROOT))))
+    assert calls > 20, "the scan found too few pydantic_error calls: it is broken"
+    assert sites == []
+
+
+def test_custom_error_scan_notices_each_kind_of_misfit() -> None:
+    """The test above must be able to fail: unknown id, missing or extra parameter, a !r field."""
+    bad = (
+        'raise pydantic_error("model.no_such_id")\n'
+        'raise pydantic_error("model.horizon_order", start=1)\n'
+        'raise pydantic_error("scenario.shift_zero", shift=0)\n'
+        'raise pydantic_error("scenario.unknown_key", key="x")\n'
+        'raise pydantic_error(some_id)\n'
+    )
+    assert [s.split(" ", 1)[0] for s in _custom_error_sites(bad, "x.py")] == [
+        "x.py:1", "x.py:2", "x.py:3", "x.py:4", "x.py:4", "x.py:5"]
+    good = 'raise pydantic_error("model.horizon_order", start=2026, end=2020)\n'
+    assert _custom_error_sites(good, "y.py") == []
+
+
+_PROJECT = dict(id="X-1", partner="Gemeente", name="x", type="riolering", buurt="BU01530300",
+                earliest_start=2026, duration=2, cost=2_000_000.0)
+
+
+def _models() -> dict[str, type[Any]]:
+    from dia.model import CouplingRule, Fund, Horizon, Project
+    from dia.scenarios.model import (
+        BudgetChange,
+        CostChange,
+        FundGrant,
+        HorizonChange,
+        RuleChanges,
+        WindowShift,
+    )
+    from dia.scenarios.sweep import CostRange
+    from dia.sia.config import Classes, Normalisation
+
+    return {m.__name__: m for m in (CouplingRule, Fund, Horizon, Project, BudgetChange, CostChange,
+                                    FundGrant, HorizonChange, RuleChanges, WindowShift, CostRange,
+                                    Classes, Normalisation)}
+
+
+#: (model, data, message id, Dutch text, English text): every message a validator raises.
+VALIDATOR_CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
+    ("Horizon", {"start": 2026, "end": 2020}, "model.horizon_order",
+     "de planhorizon eindigt in 2020, vóór het beginjaar 2026",
+     "horizon end 2020 lies before its start 2026"),
+    ("Horizon", {"start": 2000, "end": 2060}, "model.horizon_long",
+     "een planhorizon van meer dan 50 jaar wordt niet ondersteund",
+     "a horizon of more than 50 years is not supported"),
+    ("CouplingRule", {"id": "r", "types": ("a", "b"), "scope": "within"}, "model.rule_within",
+     "scope 'within' vraagt een afstand distance_m ≥ 0 (in meters)", "scope 'within' needs a distance_m ≥ 0"),
+    ("CouplingRule", {"id": "r", "types": ("a", "b"), "distance_m": -2.5}, "model.rule_distance",
+     "distance_m moet ≥ 0 zijn, maar er staat -2,5", "distance_m must be ≥ 0, got -2.5"),
+    ("CouplingRule", {"id": "r", "types": ("a", "b"), "saving_base": "fixed"}, "model.rule_fixed",
+     "saving_base 'fixed' vraagt een vast bedrag saving_fixed ≥ 0",
+     "saving_base 'fixed' needs a saving_fixed amount ≥ 0"),
+    ("Fund", {"name": "Wijkfonds", "amounts": [{"year": 2027, "amount": 1}, {"year": 2027, "amount": 2}]},
+     "model.fund_year_twice", "fonds Wijkfonds noemt een jaar twee keer",
+     "fund Wijkfonds lists a year twice"),
+    ("Project", _PROJECT | {"profile": (-1.0, 2_000_001.0)}, "model.cash_flow_negative",
+     "de bedragen van de kasstroom moeten ≥ 0 zijn", "cash-flow amounts must be ≥ 0"),
+    ("Project", _PROJECT | {"latest_start": 2025}, "area.window_inverted",
+     "laatste start 2025 ligt vóór de vroegste start 2026",
+     "latest start 2025 lies before the earliest start 2026"),
+    ("Project", _PROJECT | {"latest_start": 2027, "preferred_start": 2029}, "area.preferred_outside",
+     "gewenste start 2029 ligt buiten het venster 2026–2027",
+     "preferred start 2029 lies outside the window 2026–2027"),
+    ("Project", _PROJECT | {"profile": (2_000_000.0,)}, "model.cash_flow_years",
+     "de kasstroom heeft 1 projectja(a)r(en), de duur is 2",
+     "cash-flow profile has 1 years, the duration is 2"),
+    ("Project", _PROJECT | {"profile": (500_000.5, 1_000_000.0)}, "model.cash_flow_sum",
+     "de kasstroom telt op tot 1.500.000,5, de kosten zijn 2.000.000",
+     "cash-flow profile sums to 1,500,000.5, the cost is 2,000,000"),
+    ("Project", _PROJECT | {"after": ("X-1",)}, "area.after_itself",
+     "project X-1 kan niet na zichzelf komen", "project X-1 cannot come after itself"),
+    ("Project", _PROJECT | {"shares": [{"partner": "A", "fraction": 0.5},
+                                        {"partner": "A", "fraction": 0.5}]},
+     "cell.shares_twice", "een partner staat twee keer in de aandelen",
+     "a partner appears twice in the shares"),
+    ("Project", _PROJECT | {"shares": [{"partner": "A", "fraction": 0.5},
+                                        {"partner": "B", "fraction": 0.25}]},
+     "cell.shares_sum", "de aandelen tellen op tot 75%, verwacht 100%",
+     "the shares add up to 75%, expected 100%"),
+    ("CostChange", {"factor": 1.1}, "scenario.select_nothing",
+     "noem minstens één van 'partners', 'types' of 'projects'",
+     "name at least one of 'partners', 'types' or 'projects'"),
+    ("BudgetChange", {"factor": 0.8, "amount": 1000}, "scenario.factor_and_amount",
+     "geef 'factor' of 'amount', niet allebei", "give either 'factor' or 'amount', not both"),
+    ("BudgetChange", {"partner": "Domijn"}, "scenario.budget_nothing",
+     "geef 'factor', 'amount' of 'carry_over' (overheveling)", "give 'factor', 'amount' or 'carry_over'"),
+    ("FundGrant", {"name": "Rijk", "amounts": {}}, "scenario.grant_empty",
+     "een toegekend fonds heeft minstens één jaar met een bedrag nodig",
+     "a granted fund needs at least one year with an amount"),
+    ("FundGrant", {"name": "Rijk", "amounts": {2027: -1250.5}}, "scenario.grant_negative",
+     "het bedrag voor 2027 moet ≥ 0 zijn, maar er staat -1.250,5",
+     "amount for 2027 must be ≥ 0, got -1,250.5"),
+    ("HorizonChange", {}, "scenario.horizon_nothing",
+     "geef 'start' en/of 'end'", "give 'start' and/or 'end'"),
+    ("HorizonChange", {"start": 2030, "end": 2028}, "model.horizon_order",
+     "de planhorizon eindigt in 2028, vóór het beginjaar 2030",
+     "horizon end 2028 lies before its start 2030"),
+    ("WindowShift", {"types": ["riolering"], "shift": 1, "not_before": 2028}, "scenario.shift_kind",
+     "geef precies één van 'shift' en 'not_before'", "give exactly one of 'shift' and 'not_before'"),
+    ("WindowShift", {"types": ["riolering"], "shift": 0}, "scenario.shift_zero",
+     "'shift' mag niet 0 zijn", "'shift' must not be 0"),
+    ("RuleChanges", {"change": {"r1": {"id": "r2"}}}, "scenario.rule_id_change",
+     "koppelregel 'r1': de id kan niet veranderd worden (haal de regel weg en voeg hem opnieuw toe)",
+     "rule 'r1': the id cannot be changed (remove and add instead)"),
+    ("CostRange", {"min": 0.1, "max": -0.05}, "sweep.range_order",
+     "max -0,05 ligt onder min 0,1", "max -0.05 lies below min 0.1"),
+    ("Normalisation", {"winsorise": (0.95, 0.05)}, "sia.winsorise",
+     "winsorise vraagt twee kwantielen 0 ≤ onder < boven ≤ 1",
+     "winsorise needs two quantiles 0 ≤ lower < upper ≤ 1"),
+    ("Classes", {"urgency_threshold": 120}, "sia.threshold",
+     "een drempel ligt tussen 0 en 100 of is 'median'", "a threshold lies between 0 and 100 or is 'median'"),
+]
+
+
+def _english_words(template: str, dutch: str) -> set[str]:
+    """Words of an English template that a Dutch text must not contain (keys in quotes and words the
+    Dutch template uses too, such as ``distance_m`` or ``max``, are left out)."""
+    plain = re.sub(r"'[^']*'|\{[^}]*\}", " ", template)
+    return {w for w in re.findall(r"[a-z][a-z_-]{2,}", plain.lower()) if w not in dutch.lower()}
+
+
+@pytest.mark.parametrize(("model", "data", "msg_id", "nl", "en"), VALIDATOR_CASES,
+                         ids=[f"{c[2]}-{c[0]}" for c in VALIDATOR_CASES])
+def test_validator_message_is_said_in_dutch_and_english(
+    model: str, data: dict[str, Any], msg_id: str, nl: str, en: str
+) -> None:
+    from pydantic import ValidationError
+
+    from dia.io.validation import message_of
+
+    with pytest.raises(ValidationError) as info:
+        _models()[model].model_validate(data)
+    errors = [e for e in info.value.errors() if e["type"] == msg_id]
+    assert len(errors) == 1, info.value.errors()
+    assert msg_id in str(info.value)  # a library user sees the id and pydantic's English text
+    shown = message_of(errors[0])
+    assert shown.id == msg_id, shown
+    assert shown.text("en") == en
+    assert shown.text("nl") == nl
+    words = _english_words(MESSAGES[msg_id][1], MESSAGES[msg_id][0])
+    assert not [w for w in words if re.search(rf"\b{re.escape(w)}\b", shown.text("nl"))], words
+
+
+def test_every_validator_message_has_a_case() -> None:
+    raised: set[str] = set()
+    for path in sorted((ROOT / "dia").rglob("*.py")):
+        raised.update(re.findall(r"""\bpydantic_error\(\s*["']([a-z_.0-9]+)["']""", path.read_text("utf-8")))
+    assert raised and raised == {c[2] for c in VALIDATOR_CASES}
+
+
+def test_english_words_check_notices_english_inside_a_dutch_frame() -> None:
+    """The Dutch check above must be able to fail: pydantic's old rendering of a validator's text."""
+    en = MESSAGES["scenario.factor_and_amount"][1]
+    old = msg("pydantic.other", detail=en, found="").text("nl")
+    words = _english_words(en, MESSAGES["scenario.factor_and_amount"][0])
+    assert {"give", "either", "not", "both"} <= words
+    assert [w for w in words if re.search(rf"\b{re.escape(w)}\b", old)]
+
+
+def test_a_custom_error_without_its_parameters_keeps_pydantics_text() -> None:
+    """A custom error type that names a catalogue id but lacks a parameter is not rendered half."""
+    error = {"type": "model.horizon_order", "msg": "horizon end ? lies before its start ?", "ctx": {"end": 1}}
+    shown = pydantic_message(error)
+    assert shown.id == "pydantic.other" and shown.text("en") == error["msg"]
+
+
+# ---- ... and the user meets them so, file and key included ---------------------------------------
+
+
+def test_scenario_with_factor_and_amount_is_said_in_dutch(tmp_path: Path, runner: CliRunner) -> None:
+    area = write_area(tmp_path / "area")
+    scenario = tmp_path / "beide.yaml"
+    scenario.write_text("budgets:\n  - {partner: Domijn, factor: 0.8, amount: 1000000}\n", encoding="utf-8")
+    dutch = invoke(runner, "compare", area, scenario, "--out", tmp_path / "uit", "--quiet")
+    assert dutch.exit_code == 2, dutch.output
+    assert re.search(r"beide\.yaml +budgets\[0\] +geef 'factor' of 'amount', niet allebei$", dutch.output,
+                     re.M), dutch.output
+    assert "either" not in dutch.output and "ongeldige waarde" not in dutch.output, dutch.output
+    english = invoke(runner, "compare", area, scenario, "--out", tmp_path / "uit", "--quiet", "--lang", "en")
+    assert english.exit_code == 2, english.output
+    assert re.search(r"beide\.yaml +budgets\[0\] +give either 'factor' or 'amount', not both$",
+                     english.output, re.M), english.output
+    assert not (tmp_path / "uit").exists()
+
+
+def test_horizon_that_ends_before_it_starts_is_said_in_dutch(tmp_path: Path, runner: CliRunner) -> None:
+    area = write_area(tmp_path / "area", horizon={"start": 2026, "end": 2020})
+    dutch = invoke(runner, "validate", area)
+    assert dutch.exit_code == 2, dutch.output
+    assert re.search(r"^dia\.yaml +horizon +de planhorizon eindigt in 2020, vóór het beginjaar 2026$",
+                     dutch.output, re.M), dutch.output
+    english = invoke(runner, "validate", area, "--lang", "en")
+    assert re.search(r"^dia\.yaml +horizon +horizon end 2020 lies before its start 2026$", english.output,
+                     re.M), english.output
+
+
+def test_sweep_range_upside_down_is_said_in_dutch(tmp_path: Path, runner: CliRunner) -> None:
+    area = write_area(tmp_path / "area")
+    sweep_file = tmp_path / "s.yaml"
+    sweep_file.write_text("budgets: [{partner: Domijn, min: 0.1, max: -0.1}]\n", encoding="utf-8")
+    dutch = invoke(runner, "sweep", area, "--sweep", sweep_file, "--draws", 2)
+    assert dutch.exit_code == 2, dutch.output
+    assert re.search(r"s\.yaml +budgets\[0\] +max -0,1 ligt onder min 0,1$", dutch.output, re.M), dutch.output
+    assert "lies below" not in dutch.output, dutch.output
+    english = invoke(runner, "sweep", area, "--sweep", sweep_file, "--draws", 2, "--lang", "en")
+    assert re.search(r"s\.yaml +budgets\[0\] +max -0\.1 lies below min 0\.1$", english.output, re.M), \
+        english.output
+
+
+def test_dia_yaml_rule_problems_are_said_in_dutch(tmp_path: Path) -> None:
+    rules = [{"id": "r1", "types": ["riolering", "herinrichting"], "scope": "within"}]
+    with pytest.raises(InputError) as info:
+        read_area(write_area(tmp_path / "area", rules=rules))
+    [problem] = info.value.problems
+    assert (problem.location.file, problem.location.key) == ("dia.yaml", "rules[0]")
+    assert problem.text("nl") == "scope 'within' vraagt een afstand distance_m ≥ 0 (in meters)"
+    assert problem.text("en") == problem.message == "scope 'within' needs a distance_m ≥ 0"

@@ -53,7 +53,7 @@ class Normalisation(Frozen):
     @classmethod
     def _quantiles(cls, v: tuple[float, float] | None) -> tuple[float, float] | None:
         if v is not None and not 0.0 <= v[0] < v[1] <= 1.0:
-            raise pydantic_error("sia.winsorise", lower=v[0], upper=v[1])
+            raise pydantic_error("sia.winsorise")
         return v
 
 
@@ -131,7 +131,7 @@ class Classes(Frozen):
     @classmethod
     def _in_range(cls, v: float | str) -> float | str:
         if not isinstance(v, str) and not 0 <= v <= 100:
-            raise pydantic_error("sia.threshold", value=v)
+            raise pydantic_error("sia.threshold")
         return v
 
 
