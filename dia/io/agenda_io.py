@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
-from dia.messages import msg
+from dia.messages import msg, pydantic_message
 from dia.model import Agenda
 
 #: Marker of a dia agenda in ``agenda.json`` and in the ``_dia`` sheet.
@@ -110,7 +110,7 @@ def agenda_from_json(text: str, where: Location) -> Agenda:
         for err in exc.errors():
             key = ".".join(str(part) for part in err["loc"])
             problems.append(Problem.of(
-                Reason.INVALID_VALUE, msg("agenda.invalid", detail=err["msg"]),
+                Reason.INVALID_VALUE, msg("agenda.invalid", detail=pydantic_message(err, found=False)),
                 Location(file=where.file, sheet=where.sheet, cell=where.cell, key=f"agenda.{key}"),
             ))
         raise InputError(problems) from None

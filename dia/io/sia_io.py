@@ -104,13 +104,9 @@ def _config_problems(exc: ValidationError, data: dict[str, Any], shown: str) -> 
             "missing": Reason.EMPTY_REQUIRED,
             "literal_error": Reason.INVALID_VALUE,
         }.get(err["type"], Reason.WRONG_TYPE if err["type"].endswith("_type") else Reason.INVALID_VALUE)
-        if err["type"] == "extra_forbidden":
-            message = msg("sia.unknown_key")
-        else:
-            shown_input: object = ""
-            if err["type"] != "missing":
-                shown_input = msg("pydantic.found", value=err.get("input"))
-            message = msg("pydantic.other", detail=pydantic_message(err, found=False), found=shown_input)
+        # one message per error, in the user's language (wrapping pydantic_message in
+        # "pydantic.other" again said "ongeldige waarde: ongeldige waarde: ...")
+        message = msg("sia.unknown_key") if err["type"] == "extra_forbidden" else pydantic_message(err)
         problems.append(Problem.of(reason, message, Location(file=shown, key=key)))
     return problems
 
@@ -374,7 +370,10 @@ def read_geometry(path: str | Path) -> dict[str, list[Polygon]]:
         try:
             polygons = _polygons(geometry)
         except (TypeError, ValueError, IndexError) as exc:
-            problems.append(Problem.of(Reason.INVALID_GEOMETRY, msg("sia.geometry", code=code, detail=exc),
+            # a coordinate that is not a pair of numbers fails inside float() or x[1], with
+            # Python's English text: say what was expected instead
+            detail = exc.detail if isinstance(exc, _BadGeometry) else msg("sia.geometry.numbers")
+            problems.append(Problem.of(Reason.INVALID_GEOMETRY, msg("sia.geometry", code=code, detail=detail),
                                     Location(file=shown, key=f"{key}.geometry")))
             continue
         out.setdefault(str(code), []).extend(polygons)
@@ -383,23 +382,31 @@ def read_geometry(path: str | Path) -> dict[str, list[Polygon]]:
     return dict(sorted(out.items()))
 
 
+class _BadGeometry(ValueError):
+    """A GeoJSON geometry that is not a (multi)polygon; ``detail`` says why, in the catalogue."""
+
+    def __init__(self, detail: Msg) -> None:
+        super().__init__(str(detail))
+        self.detail = detail
+
+
 def _polygons(geometry: object) -> list[Polygon]:
     if not isinstance(geometry, dict):
-        raise ValueError("no geometry")
+        raise _BadGeometry(msg("sia.geometry.none"))
     kind, coords = geometry.get("type"), geometry.get("coordinates")
     if not isinstance(coords, list):
-        raise ValueError("no coordinates")
+        raise _BadGeometry(msg("sia.geometry.no_coordinates"))
     if kind == "Polygon":
         parts = [coords]
     elif kind == "MultiPolygon":
         parts = list(coords)
     else:
-        raise ValueError(f"expected a Polygon or MultiPolygon, got {kind!r}")
+        raise _BadGeometry(msg("sia.geometry.kind", kind=str(kind)))
     polygons: list[Polygon] = []
     for part in parts:
         rings = [[(float(x[0]), float(x[1])) for x in ring] for ring in part]
         if not rings or len(rings[0]) < 3:
-            raise ValueError("a polygon needs a ring of at least 3 points")
+            raise _BadGeometry(msg("sia.geometry.ring"))
         polygons.append(rings)
     return polygons
 

@@ -33,7 +33,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dia.errors import InputError, Location, Problem, Reason
-from dia.messages import Msg, Names, msg
+from dia.messages import Msg, Names, msg, pydantic_message
 from dia.model.area import Area
 from dia.model.config import CouplingRule, Horizon
 from dia.scenarios.load import problems_from_validation
@@ -205,7 +205,8 @@ class _Applier:
                 "inputs": inputs,
             })
         except ValidationError as exc:
-            problems = [Problem.of(Reason.INVALID_VALUE, msg("scenario.leaves_invalid", detail=e["msg"]),
+            problems = [Problem.of(Reason.INVALID_VALUE,
+                                   msg("scenario.leaves_invalid", detail=pydantic_message(e, found=False)),
                                    Location(file=self.s.source)) for e in exc.errors()]
             raise InputError(problems, summary=msg("scenario.invalid_area", name=self.s.name)) from None
         return new, self.removed, self.notes

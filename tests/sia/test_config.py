@@ -112,3 +112,22 @@ def test_identifying_column_cannot_be_an_indicator(tmp_path: Path) -> None:
     err = _error(tmp_path, SIA_YAML + "  aantal_inwoners: {group: potential, theme: social, "
                                       "direction: higher_is_better}\n")
     assert err.errors[0].location.key == "indicators.aantal_inwoners"
+
+
+
+def test_an_unusual_error_is_said_once(tmp_path: Path) -> None:
+    # an error type without a catalogue message of its own ("multiple_of") falls back to
+    # pydantic's text inside "ongeldige waarde: ..."; that frame must not be doubled
+    from pydantic import BaseModel, Field, ValidationError
+
+    from dia.io.sia_io import _config_problems
+
+    class Even(BaseModel):
+        weight: int = Field(multiple_of=2)
+
+    with pytest.raises(ValidationError) as info:
+        Even(weight=3)
+    (problem,) = _config_problems(info.value, {}, "sia.yaml")
+    assert problem.location.key == "weight"
+    assert problem.text("nl").count("ongeldige waarde") == 1
+    assert "multiple of 2" in problem.text("en")

@@ -179,3 +179,24 @@ def test_formula_without_a_value_is_located(tmp_path: Path) -> None:
     (problem,) = _errors(path).errors
     assert problem.reason is Reason.FORMULA_WITHOUT_VALUE
     assert (problem.location.cell, problem.location.row) == ("E3", 3)
+
+
+@pytest.mark.parametrize(("geometry", "dutch", "english"), [
+    (None, "geen geometrie", "no geometry"),
+    ({"type": "Polygon"}, "geen coördinaten", "no coordinates"),
+    ({"type": "Point", "coordinates": [0, 0]}, "verwacht een Polygon of MultiPolygon", "got Point"),
+    ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}, "minstens 3 punten", "at least 3 points"),
+    ({"type": "Polygon", "coordinates": [[[0, 0], ["x", 1], [1, 1]]]}, "paar getallen", "pair of numbers"),
+    ({"type": "Polygon", "coordinates": [[[0], [1, 0], [1, 1]]]}, "paar getallen", "pair of numbers"),
+], ids=["none", "no-coordinates", "point", "short-ring", "text", "single"])
+def test_bad_geometry_is_said_in_the_user_s_language(tmp_path: Path, geometry: object, dutch: str,
+                                                     english: str) -> None:
+    doc = {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "C", "geometry": geometry}]}
+    path = tmp_path / "g.geojson"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(InputError) as info:
+        read_geometry(path)
+    (problem,) = info.value.errors
+    assert problem.location.key == "features[0].geometry"
+    assert dutch in problem.text("nl") and english not in problem.text("nl")
+    assert english in problem.text("en")
