@@ -152,7 +152,7 @@ def relative_gap(objective: float | None, bound: float | None) -> float | None:
 
 def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, float] | None = None,
           progress: Progress | None = None, relax: bool = False, node_limit: int | None = None,
-          solution_limit: int | None = None) -> SolveResult:
+          solution_limit: int | None = None, abs_gap: float | None = None) -> SolveResult:
     """Solve ``m`` with the solver named in ``options``.
 
     Parameters
@@ -174,6 +174,9 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
     solution_limit:
         Stop HiGHS at its this-many-th improving solution (``mip_max_improving_sols``; a MIP
         start counts as the first); an effort limit like ``node_limit``.
+    abs_gap:
+        Also stop HiGHS once the bound is within this many euro of the best agenda
+        (``mip_abs_gap``), whichever of the two gaps is reached first.
 
     Returns
     -------
@@ -186,6 +189,8 @@ def solve(m: Model, options: SolverOptions, *, start: Mapping[pulp.LpVariable, f
             extra["mip_max_nodes"] = int(node_limit)
         if solution_limit is not None and not relax:
             extra["mip_max_improving_sols"] = int(solution_limit)
+        if abs_gap is not None and not relax:
+            extra["mip_abs_gap"] = float(abs_gap)
         lang = m.inst.area.config.language
         highs = _HiGHS(seed=options.seed, start=None if relax else start, progress=progress, lang=lang,
                        time_limit=options.time_limit, msg=False, mip=not relax,

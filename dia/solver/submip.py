@@ -36,7 +36,8 @@ def warm_start_values(m: Model, starts: Mapping[str, int]) -> dict[pulp.LpVariab
 
 def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pulp.LpVariable, float] | None,
             options: SolverOptions, time_limit: float, gap: float, *,
-            node_limit: int | None = None, solution_limit: int | None = None) -> Found | None:
+            node_limit: int | None = None, solution_limit: int | None = None,
+            abs_gap: float | None = None) -> Found | None:
     """Solve the MILP with the ``x`` in ``fixes`` fixed; its start years and every column.
 
     Parameters
@@ -53,8 +54,8 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
         Seconds for this sub-MILP.
     gap:
         Relative gap at which it stops (of the whole objective, as the solvers measure it).
-    node_limit, solution_limit:
-        Effort limits (HiGHS; see :func:`dia.solver.solve.solve`).
+    node_limit, solution_limit, abs_gap:
+        Effort limits and the absolute gap (HiGHS; see :func:`dia.solver.solve.solve`).
 
     Returns
     -------
@@ -66,7 +67,7 @@ def sub_mip(m: Model, fixes: Mapping[tuple[str, int], float], start: Mapping[pul
         var.lowBound = var.upBound = value
     try:
         result = solve(m, options.model_copy(update={"time_limit": time_limit, "gap": gap}), start=start,
-                       node_limit=node_limit, solution_limit=solution_limit)
+                       node_limit=node_limit, solution_limit=solution_limit, abs_gap=abs_gap)
     finally:
         for key, (lo, up) in bounds.items():
             m.x[key].lowBound, m.x[key].upBound = lo, up

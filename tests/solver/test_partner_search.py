@@ -16,6 +16,7 @@ from dia.solver.instance import make_instance as solver_instance
 from dia.solver.partner_search import partner_groups, partner_search, search_phases
 from dia.solver.plan import solve_instance
 from dia.solver.solve import solve
+from dia.solver.submip import warm_start_values
 
 OPTIONS = SolverOptions(time_limit=60, gap=1e-4, seed=0)
 
@@ -185,3 +186,43 @@ def test_a_start_valued_above_what_the_budgets_allow_is_not_kept_over_the_solver
         agenda = plan_agenda(area, couplings, options=SolverOptions(solver=solver, gap=0.0, time_limit=60))  # type: ignore[arg-type]
         assert agenda.run.status == "optimal" and agenda.objective.total == pytest.approx(2000.0, abs=0.01)
         assert_valid(area, couplings, agenda)
+
+
+def test_each_group_stops_at_the_run_s_gap_of_its_own_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a relative gap of the whole objective lets a group stop before it gains anything the
+    # run's gap counts (0.5 % of 2,000 projects is more than one partner can gain): each
+    # group gets the run's gap of its own part, in euro
+    from dia.solver import partner_search as search_module
+
+    area, couplings = make_instance(60, 0)
+    inst = solver_instance(area, couplings)
+    m = build_model(inst)
+    start = greedy_starts(inst)
+    seen: list[tuple[float, float | None]] = []
+    real = search_module.sub_mip
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append((args[5], kwargs.get("abs_gap")))  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "sub_mip", recording)
+    options = OPTIONS.model_copy(update={"gap": 0.01})
+    partner_search(m, start, options, 60.0)
+    whole = agenda_value(inst, start)
+    assert seen and all(rel == 0.0 for rel, _ in seen)
+    first_partner = search_phases(m)[0][0][0]
+    part = sum(inst.weighted_value(p) for p in area.projects
+               if p.partner == first_partner and p.id in start)
+    assert seen[0][1] == pytest.approx(0.01 * part)
+    assert all(gap is not None and 1.0 <= gap < 0.01 * whole for _, gap in seen)
+
+
+def test_an_absolute_gap_stops_highs_at_a_start_within_it() -> None:
+    area, couplings = make_instance(60, 0)
+    inst = solver_instance(area, couplings)
+    m = build_model(inst)
+    start = greedy_starts(inst)
+    exact = OPTIONS.model_copy(update={"gap": 0.0})
+    found = solve(m, exact, start=warm_start_values(m, start), abs_gap=1e12)
+    assert found.objective == pytest.approx(agenda_value(inst, start), abs=1.0)
+    assert solve(m, exact, start=warm_start_values(m, start), abs_gap=1.0).objective > found.objective + 1.0
