@@ -40,7 +40,7 @@ def sweep(area: Path, sweep_file: Path, draws: int, seed: int, scheduler: str | 
     """
     from dia.cli.compare import progress_printer
     from dia.io.area import load_area
-    from dia.report.scenarios import sweep_text, write_sweep
+    from dia.report.sweep import sweep_text, write_sweep
     from dia.scenarios.sweep import load_sweep
     from dia.scenarios.sweep import sweep as run_sweep
 

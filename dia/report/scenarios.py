@@ -1,4 +1,6 @@
-"""Scenario outputs for people: the comparison (``dia compare``), re-plan changes and sweeps.
+"""Scenario outputs for people: the comparison (``dia compare``) and re-plan changes.
+
+The sweep's outputs are in :mod:`dia.report.sweep`; the labels below serve both.
 
 Every writer builds its files in memory and publishes them together through
 :func:`dia.io.atomic.staged_dir`, so a failed run leaves nothing half-written.
@@ -10,16 +12,13 @@ charts and the terminal table speak Dutch by default and English with
 
 from __future__ import annotations
 
-import io
 import math
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
-
+from dia.report.frames import at, euro_mln, missing, png, write_files
 from dia.report.tables import csv_bytes, fmt_text
 from dia.solver.texts import status_word
 
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from dia.model import Area
     from dia.scenarios.compare import ComparisonTable
     from dia.scenarios.diff import Change
-    from dia.scenarios.sweep import SweepResult
 
 #: Fill of a cell that differs from the reference scenario.
 DIFF_FILL = "FFE699"
@@ -145,7 +143,7 @@ def _fmt(value: object, metric: str = "") -> str:
 
 def comparison_csv(table: ComparisonTable) -> bytes:
     """``compare.csv``: ``metric, item`` and one column per scenario (reference first)."""
-    rows = [(m, fmt_text(i), *(_fmt(_at(table.summary, (m, i), n), m) for n in table.names))
+    rows = [(m, fmt_text(i), *(_fmt(at(table.summary, (m, i), n), m) for n in table.names))
             for m, i in table.summary.index]
     return csv_bytes(["metric", "item", *table.names], rows)
 
@@ -155,10 +153,10 @@ def projects_csv(table: ComparisonTable) -> bytes:
     frame = table.projects
     rows = []
     for pid in frame.index:
-        starts = [_at(frame, pid, n) for n in table.names]
-        rows.append((fmt_text(pid), fmt_text(_at(frame, pid, "partner")), fmt_text(_at(frame, pid, "name")),
-                     fmt_text(_at(frame, pid, "type")), fmt_text(_at(frame, pid, "buurt")),
-                     *("" if _missing(s) else str(int(s)) for s in starts)))
+        starts = [at(frame, pid, n) for n in table.names]
+        rows.append((fmt_text(pid), fmt_text(at(frame, pid, "partner")), fmt_text(at(frame, pid, "name")),
+                     fmt_text(at(frame, pid, "type")), fmt_text(at(frame, pid, "buurt")),
+                     *("" if missing(s) else str(int(s)) for s in starts)))
     return csv_bytes(["project_id", "partner", "name", "type", "buurt", *table.names], rows)
 
 
@@ -185,39 +183,19 @@ def failures_csv(table: ComparisonTable) -> bytes:
     return csv_bytes(["scenario", "status", "kind", "text"], rows)
 
 
-def _at(frame: pd.DataFrame, row: Any, column: str) -> Any:
-    """One cell of a frame, untyped (pandas' stubs type cells as a wide union)."""
-    return frame.at[row, column]
-
-
-def _missing(value: object) -> bool:
-    """None, NaN or pandas' NA (an unscheduled project's start)."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(cast(Any, value)))
-    except (TypeError, ValueError):
-        return False
-
-
 def _show(metric: str, value: object, lang: str) -> str:
     """A summary cell for people: euros in thousands/millions, counts, text."""
-    if value is None or _missing(value):
+    if value is None or missing(value):
         return "–"
     if metric == "status":
         return status_label(str(value), lang)
     if metric in EURO_METRICS and isinstance(value, int | float):
-        return _euro(float(value), lang)
+        return euro_mln(float(value), lang)
     if metric == "gap" and isinstance(value, int | float):
         return f"{100 * float(value):.2f} %"
     if metric == "shadow_price" and isinstance(value, int | float):
         return f"{float(value):.3f}"
     return str(value)
-
-
-def _euro(amount: float, lang: str) -> str:
-    text = f"€ {amount / 1e6:,.2f} mln"
-    return text.replace(",", "X").replace(".", ",").replace("X", ".") if lang != "en" else text
 
 
 def status_label(status: str, lang: str = "nl") -> str:
@@ -266,7 +244,7 @@ def summary_text(table: ComparisonTable, *, lang: str = "nl", detail: bool = Fal
         if item and not detail and metric not in ("shadow_price",):
             continue
         shown_item = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
-        values = [_at(table.summary, (metric, item), n) for n in names]
+        values = [at(table.summary, (metric, item), n) for n in names]
         cells = [_show(metric, v, lang) + (" *" if _marked(table, metric, n, v, values[0]) else "")
                  for n, v in zip(names, values, strict=True)]
         lines.append([_row_label(metric, shown_item, lang), *cells])
@@ -309,7 +287,7 @@ def failures_text(table: ComparisonTable, *, lang: str = "nl") -> str:
 
 
 def _differs(value: object, ref: object) -> bool:
-    if _missing(value) and _missing(ref):
+    if missing(value) and missing(ref):
         return False
     if isinstance(value, int | float) and isinstance(ref, int | float):
         return abs(float(value) - float(ref)) > 0.005
@@ -340,14 +318,14 @@ def comparison_workbook(table: ComparisonTable, *, lang: str = "nl", area: Area 
         sheet.put(r, 1, label(metric, lang))
         shown = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
         sheet.put(r, 2, shown or label("total", lang))
-        ref = _at(table.summary, (metric, item), names[0])
+        ref = at(table.summary, (metric, item), names[0])
         for c, name in enumerate(names, start=3):
-            value = _at(table.summary, (metric, item), name)
+            value = at(table.summary, (metric, item), name)
             fmt = EURO if metric in EURO_METRICS else PERCENT if metric == "gap" else \
                 "0.000" if metric == "shadow_price" else None
-            if metric == "status" and not _missing(value):
+            if metric == "status" and not missing(value):
                 value = status_label(str(value), lang)
-            cell = sheet.put(r, c, None if _missing(value) else value, fmt=fmt, width=14)
+            cell = sheet.put(r, c, None if missing(value) else value, fmt=fmt, width=14)
             if name in table.failed and metric == "status":
                 cell.fill = failed_fill
             elif _marked(table, metric, name, value, ref):
@@ -364,14 +342,14 @@ def comparison_workbook(table: ComparisonTable, *, lang: str = "nl", area: Area 
     for r, pid in enumerate(frame.index, start=2):
         sheet.put(r, 1, str(pid))
         for c, col in enumerate(("partner", "name", "type", "buurt"), start=2):
-            text = str(_at(frame, pid, col))
+            text = str(at(frame, pid, col))
             sheet.put(r, c, buurt_names.get(text, text) if col == "buurt" else text)
-        ref = _at(frame, pid, names[0])
+        ref = at(frame, pid, names[0])
         for c, name in enumerate(names, start=6):
-            value = _at(frame, pid, name)
-            cell = sheet.put(r, c, "–" if _missing(value) else int(value), width=10)
-            if c > 6 and _differs(None if _missing(value) else int(value),
-                                  None if _missing(ref) else int(ref)):
+            value = at(frame, pid, name)
+            cell = sheet.put(r, c, "–" if missing(value) else int(value), width=10)
+            if c > 6 and _differs(None if missing(value) else int(value),
+                                  None if missing(ref) else int(ref)):
                 cell.fill = highlight
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = ws.dimensions
@@ -423,12 +401,6 @@ def _failed_sheet(ws: Any, table: ComparisonTable, lang: str) -> None:
 
 
 # ---- charts ----------------------------------------------------------------------------------------
-def _png(figure: Any) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=120, metadata={"Software": None})
-    return buffer.getvalue()
-
-
 def value_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
     """Two bar charts side by side: value and realised savings per scenario (€ mln)."""
     from matplotlib.figure import Figure
@@ -438,7 +410,7 @@ def value_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
     xs = list(range(len(names)))
     for k, (metric, colour) in enumerate((("value", "#1f77b4"), ("saving", "#2ca02c")), start=1):
         ax = fig.add_subplot(1, 2, k)
-        heights = [float(_at(table.summary, (metric, ""), n) or 0) / 1e6 for n in names]
+        heights = [float(at(table.summary, (metric, ""), n) or 0) / 1e6 for n in names]
         bars = ax.bar(xs, heights, color=[colour if j == 0 else _lighter(colour) for j in xs])
         # a scenario that could not be planned has no bar: say so where the bar would be
         ax.bar_label(bars, labels=[status_label(table.failed[n].status, lang) if n in table.failed
@@ -451,7 +423,7 @@ def value_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
         ax.margins(y=0.12)
     fig.suptitle(label("chart.value", lang))
     fig.tight_layout()
-    return _png(fig)
+    return png(fig)
 
 
 def _lighter(colour: str) -> str:
@@ -475,10 +447,10 @@ def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
     cmap = ["#1f3a5f", "#4e79a7", "#a0cbe8", "#f28e2b", "#ffbe7d", "#59a14f", "#8cd17d", "#b6992d",
             "#e15759", "#ff9d9a"]
     for j, name in enumerate(names):
-        spend = [float(_at(table.summary, ("net_spend", q), name) or 0) / 1e6 for q in partners]
+        spend = [float(at(table.summary, ("net_spend", q), name) or 0) / 1e6 for q in partners]
         xs = [k - 0.4 + width * (j + 0.5) for k in range(len(partners))]
         ax.bar(xs, spend, width=width, label=name, color=cmap[j % len(cmap)])
-    budget = [float(_at(table.summary, ("budget", q), names[0]) or 0) / 1e6 for q in partners]
+    budget = [float(at(table.summary, ("budget", q), names[0]) or 0) / 1e6 for q in partners]
     ax.scatter(range(len(partners)), budget, marker="_", s=600, color="black",
                label=f"{label('budget', lang)} ({names[0]})", zorder=3)
     ax.set_xticks(range(len(partners)), partners, rotation=30, ha="right", fontsize=8)
@@ -487,7 +459,7 @@ def spend_chart(table: ComparisonTable, *, lang: str = "nl") -> bytes:
     ax.legend(fontsize=7, ncols=min(6, len(names) + 1), loc="upper center", bbox_to_anchor=(0.5, -0.28),
               frameon=False)
     fig.tight_layout()
-    return _png(fig)
+    return png(fig)
 
 
 def _html_summary(table: ComparisonTable, lang: str, *, detail: bool, area: Area | None) -> str:
@@ -509,7 +481,7 @@ def _html_summary(table: ComparisonTable, lang: str, *, detail: bool, area: Area
         if not shown_here:
             continue
         shown = buurt_names.get(item, item) if metric == "projects_scheduled_buurt" else item
-        values = [_at(table.summary, (metric, item), n) for n in names]
+        values = [at(table.summary, (metric, item), n) for n in names]
         cells = []
         for n, v in zip(names, values, strict=True):
             fill = FAILED_FILL if n in table.failed and metric == "status" else \
@@ -633,16 +605,6 @@ def comparison_files(table: ComparisonTable, *, lang: str = "nl",
     }
 
 
-def write_files(files: Mapping[str, bytes], out: str | os.PathLike[str]) -> list[Path]:
-    """Publish in-memory files into ``out`` all together (nothing half-written)."""
-    from dia.io.atomic import staged_dir
-
-    with staged_dir(out) as stage:
-        for name, data in sorted(files.items()):
-            (stage / name).write_bytes(data)
-    return [Path(out) / name for name in sorted(files)]
-
-
 def write_comparison(table: ComparisonTable, out: str | os.PathLike[str], *, lang: str = "nl",
                      area: Area | None = None) -> list[Path]:
     """Write ``compare.csv``, ``compare_projects.csv``, ``compare_changes.csv``,
@@ -677,196 +639,6 @@ def changes_files(changes: Sequence[Change], *, lang: str = "nl") -> dict[str, b
                                       "text"], rows)}
 
 
-
-
-# ---- sweeps ----------------------------------------------------------------------------------------
-def _num(value: object, digits: int = 2) -> str:
-    if _missing(value):
-        return ""
-    if isinstance(value, int | np.integer):
-        return str(int(value))
-    text = f"{float(cast(Any, value)):.{digits}f}"
-    return "0." + "0" * digits if text == "-0." + "0" * digits else text
-
-
-def sweep_csvs(result: SweepResult) -> dict[str, bytes]:
-    """``sweep_draws.csv``, ``sweep_projects.csv`` and ``sweep_figures.csv`` (fixed formats)."""
-    draws = result.draws
-    draw_rows = [(str(i), str(_at(draws, i, "status")),
-                  *(_num(_at(draws, i, c)) if c != "couplings_realised" else _num(_at(draws, i, c), 0)
-                    for c in draws.columns[1:]))
-                 for i in draws.index]
-    projects = result.projects
-    years = [c for c in projects.columns if isinstance(c, int | np.integer)]
-    project_rows = [(fmt_text(str(pid)), fmt_text(str(_at(projects, pid, "partner"))),
-                     fmt_text(str(_at(projects, pid, "name"))), _num(_at(projects, pid, "scheduled"), 4),
-                     str(_at(projects, pid, "verdict")), *(str(int(_at(projects, pid, y))) for y in years))
-                    for pid in projects.index]
-    figures = result.figures
-    figure_rows = [(fmt_text(str(m)), *(_num(_at(figures, m, c)) for c in figures.columns))
-                   for m in figures.index]
-    return {
-        "sweep_draws.csv": csv_bytes(["draw", *(str(c) for c in draws.columns)], draw_rows),
-        "sweep_projects.csv": csv_bytes(["project_id", "partner", "name", "scheduled", "verdict",
-                                         *(str(y) for y in years)], project_rows),
-        "sweep_figures.csv": csv_bytes(["metric", *(str(c) for c in figures.columns)], figure_rows),
-    }
-
-
-_VERDICT_FILL = {"core": "C6EFCE", "luck": "FFEB9C", "never": "F2F2F2"}
-_VERDICT_COLOUR = {"core": "#2ca02c", "luck": "#ff7f0e", "never": "#bfbfbf"}
-
-
-def _verdict(code: str, lang: str) -> str:
-    return label({"core": "sweep.core", "luck": "sweep.luck", "never": "sweep.never"}[code], lang)
-
-
-def sweep_workbook(result: SweepResult, *, lang: str = "nl") -> bytes:
-    """``sweep.xlsx``: per project how often and when it is scheduled; the P50/P90 figures."""
-    from openpyxl import Workbook
-
-    from dia.report.excel import EURO, PERCENT, _Sheet, workbook_bytes
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = label("sweep.sheet.projects", lang)
-    sheet = _Sheet(ws)
-    projects = result.projects
-    years = [c for c in projects.columns if isinstance(c, int | np.integer)]
-    sheet.header(1, [label("col.project_id", lang), label("col.partner", lang), label("col.name", lang),
-                     label("sweep.col.share", lang), label("sweep.col.class", lang),
-                     *(str(y) for y in years)])
-    for r, pid in enumerate(projects.index, start=2):
-        verdict = str(_at(projects, pid, "verdict"))
-        sheet.put(r, 1, str(pid))
-        sheet.put(r, 2, str(_at(projects, pid, "partner")))
-        sheet.put(r, 3, str(_at(projects, pid, "name")))
-        share = _at(projects, pid, "scheduled")
-        sheet.put(r, 4, None if _missing(share) else float(share), fmt=PERCENT, width=10)
-        cell = sheet.put(r, 5, _verdict(verdict, lang))
-        cell.fill = sheet.fill(_VERDICT_FILL[verdict])
-        for c, y in enumerate(years, start=6):
-            n = int(_at(projects, pid, y))
-            sheet.put(r, c, n if n else None, width=6)
-    ws.freeze_panes = "D2"
-    ws.auto_filter.ref = ws.dimensions
-    sheet.finish()
-
-    ws = wb.create_sheet(label("sweep.sheet.summary", lang))
-    sheet = _Sheet(ws)
-    sheet.header(1, [label("col.metric", lang), label("sweep.col.mean", lang), "P10",
-                     label("sweep.col.p50", lang), label("sweep.col.p90", lang)])
-    figures = result.figures
-    for r, metric in enumerate(figures.index, start=2):
-        name = str(metric)
-        shown = f"{label('net_spend', lang)} – {name.split(':', 1)[1]}" if name.startswith("spend:") \
-            else label(name, lang)
-        sheet.put(r, 1, shown)
-        for c, col in enumerate(("mean", "p10", "p50", "p90"), start=2):
-            value = _at(figures, metric, col)
-            sheet.put(r, c, None if _missing(value) else float(value),
-                      fmt=None if name == "couplings_realised" else EURO, width=14)
-    ws.freeze_panes = "B2"
-    sheet.finish()
-    return workbook_bytes(wb)
-
-
-def sweep_share_chart(result: SweepResult, *, lang: str = "nl") -> bytes:
-    """Horizontal bars: the share of draws in which each project is scheduled, coloured by verdict."""
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
-
-    projects = result.projects.sort_values(["scheduled"], ascending=True, kind="mergesort")
-    ids = [str(i) for i in projects.index]
-    shares = [0.0 if _missing(s) else float(s) for s in projects["scheduled"]]
-    colours = [_VERDICT_COLOUR[str(v)] for v in projects["verdict"]]
-    fig = Figure(figsize=(7.5, max(3.0, 0.16 * len(ids) + 1.2)))
-    ax = fig.add_subplot(1, 1, 1)
-    ax.barh(range(len(ids)), shares, color=colours)
-    ax.set_yticks(range(len(ids)), ids, fontsize=6)
-    ax.set_xlim(0, 1)
-    ax.axvline(0.9, color="#2ca02c", linewidth=0.8, linestyle="--")
-    ax.set_xlabel(label("sweep.chart.share_axis", lang))
-    ax.set_title(label("sweep.chart.share", lang))
-    handles = [Patch(color=_VERDICT_COLOUR[k], label=_verdict(k, lang)) for k in ("core", "luck", "never")]
-    ax.legend(handles=handles, fontsize=7, loc="lower right")
-    fig.tight_layout()
-    return _png(fig)
-
-
-def sweep_spread_chart(result: SweepResult, *, lang: str = "nl") -> bytes:
-    """Histograms of value and savings over the feasible draws, with P50 and P90 marked."""
-    from matplotlib.figure import Figure
-
-    ok = result.draws[result.draws["status"].isin(["optimal", "feasible"])]
-    fig = Figure(figsize=(9.0, 3.8))
-    for k, (metric, colour) in enumerate((("value", "#1f77b4"), ("saving", "#2ca02c")), start=1):
-        ax = fig.add_subplot(1, 2, k)
-        values = [float(v) / 1e6 for v in ok[metric] if not _missing(v)]
-        if values:
-            ax.hist(values, bins=min(20, max(5, len(values) // 5)), color=colour, alpha=0.85)
-            for q, style in ((50, "-"), (90, "--")):
-                x = float(np.percentile(values, q))
-                ax.axvline(x, color="black", linewidth=1, linestyle=style, label=f"P{q}: {x:.2f}")
-            ax.legend(fontsize=7)
-        ax.set_title(label(metric, lang), fontsize=10)
-        ax.set_xlabel(label("chart.euro_mln", lang))
-    fig.suptitle(label("sweep.chart.dist", lang))
-    fig.tight_layout()
-    return _png(fig)
-
-
-def sweep_files(result: SweepResult, *, lang: str = "nl") -> dict[str, bytes]:
-    """Every sweep output by file name (in memory)."""
-    return {
-        **sweep_csvs(result),
-        "sweep.xlsx": sweep_workbook(result, lang=lang),
-        "sweep_projects.png": sweep_share_chart(result, lang=lang),
-        "sweep_spread.png": sweep_spread_chart(result, lang=lang),
-    }
-
-
-def write_sweep(result: SweepResult, out: str | os.PathLike[str], *, lang: str = "nl") -> list[Path]:
-    """Write the sweep's CSVs, ``sweep.xlsx`` and charts into ``out`` (all or nothing).
-
-    Parameters
-    ----------
-    result:
-        The sweep (:func:`dia.scenarios.sweep.sweep`).
-    out:
-        Output folder (created when missing).
-    lang:
-        ``nl`` (default) or ``en`` for the workbook and the charts.
-    """
-    return write_files(sweep_files(result, lang=lang), out)
-
-
-def sweep_text(result: SweepResult, *, lang: str = "nl", limit: int = 15) -> str:
-    """A short terminal summary: P50/P90 of the key figures and the projects that depend on luck."""
-    figures = result.figures
-    lines = [f"{'':<40}{'P50':>16}{'P90':>16}"]
-    for metric in figures.index:
-        name = str(metric)
-        shown = f"{label('net_spend', lang)} – {name.split(':', 1)[1]}" if name.startswith("spend:") \
-            else label(name, lang)
-        values = [_at(figures, metric, c) for c in ("p50", "p90")]
-        cells = [("–" if _missing(v) else f"{float(v):.0f}" if name == "couplings_realised"
-                  else _euro(float(v), lang)) for v in values]
-        lines.append(f"{shown[:39]:<40}{cells[0]:>16}{cells[1]:>16}")
-    projects = result.projects
-    counts = projects["verdict"].value_counts()
-    lines.append("")
-    lines.append(", ".join(f"{int(counts.get(k, 0))} {_verdict(k, lang)}" for k in ("core", "luck", "never")))
-    luck = projects[projects["verdict"] == "luck"].sort_values("scheduled", ascending=False, kind="mergesort")
-    for pid in list(luck.index)[:limit]:
-        share = float(_at(luck, pid, "scheduled"))
-        lines.append(f"  {100 * share:5.1f} %  {pid}  {_at(luck, pid, 'partner')} {_at(luck, pid, 'name')}")
-    if len(luck) > limit:
-        lines.append(f"  … (+{len(luck) - limit})")
-    return "\n".join(lines)
-
-
 __all__ = [
     "changes_files",
     "changes_text",
@@ -879,9 +651,6 @@ __all__ = [
     "label",
     "status_label",
     "summary_text",
-    "sweep_files",
-    "sweep_text",
     "write_comparison",
     "write_files",
-    "write_sweep",
 ]

@@ -9,7 +9,7 @@ import pytest
 
 from dia.errors import InputError, Reason
 from dia.model import Area
-from dia.report.scenarios import sweep_files
+from dia.report.sweep import sweep_files
 from dia.scenarios.sweep import CORE_SHARE, SweepSpec, draw_scenarios, load_sweep, summarise, sweep
 
 SPEC: dict[str, Any] = {
