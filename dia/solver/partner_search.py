@@ -10,7 +10,7 @@ bound still at 248.5 mln. So the search frees the start variables of one partner
 phase) or two (second phase), fixes the rest at the incumbent agenda and lets the solver
 re-plan them, koppelkansen with the fixed partners included. Pairs come in order of the
 koppelkansen between them, so partners that could work together are re-planned together
-first. A phase ends after a round of groups without a better agenda.
+first. The singles go round until a round brings nothing better; the pairs get one round.
 
 Each group's sub-MILP is bounded by effort, not time: it stops at the first agenda better
 than the start (``mip_max_improving_sols``), after 50 branch-and-bound nodes, or at the run's
@@ -75,8 +75,9 @@ class PartnerSearchResult:
     improvements: int
     """Sub-MILPs that found a better agenda."""
     finished: bool
-    """Whether the search ended by itself (a round without a better agenda); False when the
-    time limit cut it short, so that its result may depend on the machine's speed."""
+    """Whether the search ended by itself (the singles' last round without a better agenda,
+    the pairs' one round done); False when the time limit cut it short, so that its result
+    may depend on the machine's speed."""
 
 
 def partner_groups(m: Model) -> list[tuple[str, ...]]:
@@ -145,10 +146,11 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
                    time_limit: float) -> PartnerSearchResult | None:
     """Improve ``starts`` by re-planning each partner, then each linked pair, the others fixed.
 
-    Goes through the phases of :func:`search_phases` in rounds, each group starting from the
-    best agenda so far; a phase ends after a round without a better agenda, the search when
-    ``time_limit`` seconds are spent; a group the time limit cuts short does not count. Every
-    agenda found is feasible for the full model (only bounds are fixed).
+    Goes through the phases of :func:`search_phases`, each group starting from the best
+    agenda so far: the singles in rounds until a round without a better agenda, the pairs in
+    one round; the search also ends when ``time_limit`` seconds are spent; a group the time
+    limit cuts short does not count. Every agenda found is feasible for the full model (only
+    bounds are fixed).
 
     Parameters
     ----------
@@ -185,9 +187,13 @@ def partner_search(m: Model, starts: Mapping[str, int], options: SolverOptions,
     columns: dict[pulp.LpVariable, float] | None = None
     solved = improvements = 0
     finished = True
-    for groups in search_phases(m):
+    for phase_no, groups in enumerate(search_phases(m)):
+        # the singles go round until a round brings nothing better; the pairs, each a larger
+        # sub-MILP, get one round, and the MILP the time a second would take: it ends on the
+        # same agenda or a better one (example 27.5 -> 23.4 s, same agenda; 100 projects, 60 s:
+        # 83.58 -> 84.06 mln)
         since_better = 0
-        for group in itertools.cycle(groups):
+        for group in itertools.cycle(groups) if phase_no == 0 else iter(groups):
             if since_better >= len(groups):
                 break  # a round without a better agenda: this phase is done
             left = time_limit - (time.perf_counter() - t0)

@@ -226,3 +226,30 @@ def test_an_absolute_gap_stops_highs_at_a_start_within_it() -> None:
     found = solve(m, exact, start=warm_start_values(m, start), abs_gap=1e12)
     assert found.objective == pytest.approx(agenda_value(inst, start), abs=1.0)
     assert solve(m, exact, start=warm_start_values(m, start), abs_gap=1.0).objective > found.objective + 1.0
+
+
+def test_singles_go_round_until_nothing_improves_and_pairs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dia.solver import partner_search as search_module
+
+    area, couplings = make_instance(60, 3)  # a pair improves in the first round (old rule: 52 pair solves)
+    inst = solver_instance(area, couplings)
+    m = build_model(inst)
+    lead = {p.id: p.partner for p in area.projects}
+    order: list[tuple[str, ...]] = []
+    real = search_module.sub_mip
+
+    def recording(*args: object, **kwargs: object) -> object:
+        fixes = args[1]
+        fixed = {lead[pid] for (pid, _s) in fixes}  # type: ignore[attr-defined]
+        order.append(tuple(sorted({lead[pid] for (pid, _s) in m.x} - fixed)))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "sub_mip", recording)
+    found = partner_search(m, greedy_starts(inst), OPTIONS, 60.0)
+    assert found is not None and found.finished
+    singles, pairs = search_phases(m)
+    n_singles = len(order) - len(pairs)
+    assert order[n_singles:] == pairs, "each linked pair once, in order, after the singles"
+    assert all(len(group) == 1 for group in order[:n_singles]) and set(order[:n_singles]) == set(singles)
+    # the greedy start of this area improves in the first round, so a second round confirms it
+    assert n_singles >= 2 * len(singles)
