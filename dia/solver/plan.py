@@ -33,8 +33,8 @@ Progress = Callable[[str, float | None], None]
 #: guide the LP rounding, which at 2,000 projects is worth far more than MILP time).
 LP_SHARE = 0.5
 #: Share of the time left after the greedy starts the partner search may take (re-planning
-#: each partner, then each pair, ``dia.solver.partner_search``); it ends by itself after a
-#: round of groups without a better agenda (bundled example: about 11 s). It replaced the
+#: each partner until a round brings nothing better, then each linked pair once,
+#: ``dia.solver.partner_search``; bundled example: about 7 s). It replaced the
 #: LP-guided sub-MILP (RENS) and the neighbourhood search around the LP (RINS): after it,
 #: those two never found a better agenda on the example or the benchmark family (200, 500,
 #: 2,000 projects) and took their time from the final MILP (example: proven in 16 s without
