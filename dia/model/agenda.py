@@ -203,3 +203,12 @@ def spend_after_horizon(agenda: Agenda) -> dict[str, dict[str, float]]:
         if per_partner:
             after[p.project_id] = dict(sorted(per_partner.items()))
     return dict(sorted(after.items()))
+
+
+def spend_after_horizon_by_partner(agenda: Agenda) -> dict[str, float]:
+    """:func:`spend_after_horizon` summed per paying partner, sorted by partner (empty when none)."""
+    totals: dict[str, float] = {}
+    for per_partner in spend_after_horizon(agenda).values():
+        for partner, amount in per_partner.items():
+            totals[partner] = totals.get(partner, 0.0) + amount
+    return dict(sorted(totals.items()))

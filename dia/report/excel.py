@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dia.model.agenda import spend_after_horizon
+from dia.model.agenda import spend_after_horizon, spend_after_horizon_by_partner
 from dia.report._text import finding_kind, text
 from dia.report.colours import partner_colours, tint
 from dia.report.tables import FORMULA_TRIGGERS
@@ -249,10 +249,7 @@ def _cashflow_sheet(wb: Workbook, agenda: Agenda, lang: str, colours: dict[str, 
     row += 2
     money_fields = ["budget", "spend", "saving", "fund_draw", "net"]
     # spend after the horizon, per partner: committed by the agenda, outside every budget year
-    later: dict[str, float] = defaultdict(float)
-    for per_partner_after in spend_after_horizon(agenda).values():
-        for partner, amount in per_partner_after.items():
-            later[partner] += amount
+    later = spend_after_horizon_by_partner(agenda)
     for partner in later:
         per_partner[partner]["after_horizon"] = later[partner]
     total_fields = ["partner", *money_fields, "use", *(["after_horizon"] if later else [])]

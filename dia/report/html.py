@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from dia.model.agenda import spend_after_horizon
+from dia.model.agenda import spend_after_horizon_by_partner
 from dia.report._text import euro_text, finding_kind, number_text, percent_text, text
 from dia.report.runinfo import summary_figures
 
@@ -150,11 +150,10 @@ def _cashflow_table(agenda: Agenda, lang: str, colours: Mapping[str, str]) -> st
             sums[c.partner][key] += amount
             sums["\0total"][key] += amount
     # committed spend after the horizon's last year (not budgeted): a column only when there is some
-    after = spend_after_horizon(agenda)
-    for per_partner in after.values():
-        for partner, amount in per_partner.items():
-            sums[partner]["after"] += amount
-            sums["\0total"]["after"] += amount
+    after = spend_after_horizon_by_partner(agenda)
+    for partner, amount in after.items():
+        sums[partner]["after"] += amount
+        sums["\0total"]["after"] += amount
     rows, classes = [], []
     for partner in [*sorted(p for p in sums if p != "\0total"), "\0total"]:
         s = sums[partner]
